@@ -1,0 +1,32 @@
+# LibraryGateway: `make run` serves the gateway on http://127.0.0.1:8080, `make test` runs
+# every test. Both install missing Debian packages first (idempotent).
+SHELL := /bin/bash
+export PATH := $(if $(wildcard /opt/swift/usr/bin),/opt/swift/usr/bin:,)$(PATH)
+DEV_REDIS_PORT ?= 6390
+DEV_CONFIG ?= var/gateway.json
+
+.PHONY: deps run test bench build clean
+
+deps:
+	@scripts/install-deps.sh build
+
+build: deps
+	swift build -c release
+
+# First run creates var/ (git-ignored): the dev config, the dev Redis data and the SQLite file.
+run: deps
+	@mkdir -p var
+	@[ -f $(DEV_CONFIG) ] || { sed "s/@REDIS_PORT@/$(DEV_REDIS_PORT)/" config/gateway.dev.json > $(DEV_CONFIG); echo "created $(DEV_CONFIG)"; }
+	@scripts/dev-redis.sh $(DEV_REDIS_PORT)
+	swift build -c release
+	.build/release/gateway serve --config $(DEV_CONFIG)
+
+test: deps
+	@scripts/run-tests.sh
+
+bench:
+	@scripts/install-deps.sh bench
+	@bench/run.sh
+
+clean:
+	swift package clean

@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strictness every LibraryGateway module is built with (see STYLE.md).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "LibraryGateway",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gateway", targets: ["gateway"]),
+    ],
+    targets: [
+        // C libraries from Debian, one system-library target each (module map + shim).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "GatewayCore", swiftSettings: strict),
+        .target(name: "GatewayCrypto", dependencies: ["COpenSSL", "CArgon2", "GatewayCore"], swiftSettings: strict),
+        .target(name: "GatewayRedis", dependencies: ["CHiredis"], swiftSettings: strict),
+        .target(name: "GatewaySQLite", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "GatewayHTTP", dependencies: ["CMicroHTTPD", "GatewayCore"], swiftSettings: strict),
+        .target(
+            name: "GatewayApp",
+            dependencies: ["GatewayCore", "GatewayCrypto", "GatewayRedis", "GatewaySQLite", "GatewayHTTP"],
+            swiftSettings: strict),
+        .executableTarget(name: "gateway", dependencies: ["GatewayApp"], swiftSettings: strict),
+        .target(name: "GatewayTesting", swiftSettings: strict),
+
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: strict),
+        .testTarget(name: "GatewayCryptoTests", dependencies: ["GatewayCrypto", "GatewayCore"], swiftSettings: strict),
+        .testTarget(name: "GatewayRedisTests", dependencies: ["GatewayRedis", "GatewayTesting"], swiftSettings: strict),
+        .testTarget(name: "GatewaySQLiteTests", dependencies: ["GatewaySQLite", "GatewayTesting"], swiftSettings: strict),
+        .testTarget(name: "GatewayHTTPTests", dependencies: ["GatewayHTTP", "GatewayCore", "GatewayTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "GatewayAppTests",
+            dependencies: ["GatewayApp", "GatewayHTTP", "GatewayCore", "GatewayCrypto", "GatewayTesting"],
+            swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+public import GatewayCore
+import GatewayCrypto
+public import GatewayHTTP
+import GatewayRedis
+import GatewaySQLite
+
+/// The composition root: builds every component from the configuration, wires the routes
+/// and owns the HTTP server. The only place that sees every layer.
+public final class GatewayApplication: Sendable {
+    /// The validated configuration it was built from.
+    public let configuration: GatewayConfiguration
+    private let logger: Logger
+    private let server: HTTPServer
+
+    /// Opens the store (running migrations), connects the Redis pool lazily and prepares
+    /// the server. `extraRoutes` lets embedders add routes next to the built-in ones.
+    public init(configuration: GatewayConfiguration, logSink: any LogSink = StandardOutputSink(),
+                extraRoutes: @Sendable (inout Router) -> Void = { _ in }) throws {
+        self.configuration = configuration
+        let clock = SystemClock()
+        let logger = Logger(minimumLevel: configuration.logLevel, sink: logSink, clock: clock)
+        let database = try SQLiteDatabase(path: configuration.sqlitePath,
+                                          busyTimeoutMilliseconds: configuration.sqliteBusyTimeoutMilliseconds)
+        let applied = try database.migrate(StoreMigrations.all)
+        if !applied.isEmpty { logger.info("store_migrated", ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
+        let redis = RedisClient(endpoint: configuration.redisEndpoint, options: configuration.redisOptions)
+        let registry = MetricsRegistry()
+        var router = Router()
+        OperationsRoutes(
+            checks: [ReadinessCheck(name: "redis") { try redis.ping() }, ReadinessCheck(name: "store") { try database.ping() }],
+            metrics: registry, metricsAllowedFrom: configuration.metricsAllowedFrom, logger: logger
+        ).register(in: &router)
+        extraRoutes(&router)
+        let pipeline = RequestPipeline(
+            router: router, proxies: TrustedProxies(configuration.trustedProxies),
+            security: SecurityHeaders(strictTransportSecurity: configuration.issuerIsHTTPS),
+            metrics: HTTPMetrics(registry: registry), logger: logger, clock: clock, random: SecureRandom(),
+            logRequests: configuration.logRequests)
+        let server = HTTPServer(configuration: configuration.http, responder: pipeline)
+        ProcessMetrics.register(in: registry, clock: clock) { server.requestsInFlight }
+        self.logger = logger
+        self.server = server
+    }
+
+    /// Starts listening; returns the bound port.
+    @discardableResult
+    public func start() throws -> UInt16 {
+        try server.start()
+        logger.info("gateway_started", [
+            "version": .string(GatewayVersion.current), "address": .string(configuration.http.host),
+            "port": .int(Int(server.port)), "threads": .int(configuration.http.threads),
+        ])
+        return server.port
+    }
+
+    /// Graceful stop: no new connections, requests in flight finish (bounded by the drain timeout).
+    public func stop() {
+        logger.info("gateway_stopping", ["in_flight": .int(server.requestsInFlight)])
+        server.stop()
+        logger.info("gateway_stopped")
+    }
+}
+
+/// The gateway's version.
+public enum GatewayVersion {
+    /// Semantic version of this build.
+    public static let current = "0.1.0"
+}

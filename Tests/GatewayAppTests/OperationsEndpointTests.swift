@@ -1,0 +1,96 @@
+import Foundation
+import GatewayApp
+import GatewayCore
+import GatewayHTTP
+import GatewayTesting
+import Testing
+
+/// A real gateway (SQLite file, private Redis, HTTP on an ephemeral port).
+final class RunningGateway: Sendable {
+    let redis: RedisServerProcess
+    let directory = TemporaryDirectory()
+    let logs = MemoryLogSink()
+    let application: GatewayApplication
+    let port: UInt16
+
+    init(extraFlags: [String] = []) throws {
+        redis = try RedisServerProcess()
+        let flags = ["--port", "0", "--redis-url", redis.url, "--redis-connect-timeout", "0.2", "--redis-command-timeout", "0.5",
+                     "--keys-dir", directory.path, "--policies-dir", directory.path,
+                     "--sqlite-path", directory.file("gateway.sqlite3")] + extraFlags
+        let configuration = try CommandLineInterface.loadConfiguration(flags, environment: [:])
+        application = try GatewayApplication(configuration: configuration, logSink: logs)
+        port = try application.start()
+    }
+
+    deinit {
+        application.stop()
+        directory.remove()
+    }
+}
+
+@Suite struct OperationsEndpointTests {
+    @Test func healthzAnswersOK() throws {
+        let gateway = try RunningGateway()
+        let response = try rawRequest(port: gateway.port, "GET", "/healthz")
+        #expect(response.status == 200)
+        #expect(response.text == #"{"status":"ok"}"#)
+        #expect(response.header("cache-control") == "no-store")
+        #expect(response.header("x-content-type-options") == "nosniff")
+        #expect(response.header("referrer-policy") == "no-referrer")
+        #expect(response.header("strict-transport-security") == nil)
+    }
+
+    @Test func readyzFollowsRedisDownAndBackUp() throws {
+        let gateway = try RunningGateway()
+        #expect(try rawRequest(port: gateway.port, "GET", "/readyz").text == #"{"status":"ready","checks":{"redis":"up","store":"up"}}"#)
+        gateway.redis.stop()
+        let down = try rawRequest(port: gateway.port, "GET", "/readyz")
+        #expect(down.status == 503)
+        #expect(down.text == #"{"status":"unavailable","checks":{"redis":"down","store":"up"}}"#)
+        #expect(down.header("retry-after") == "5")
+        #expect(try rawRequest(port: gateway.port, "GET", "/healthz").status == 200)
+        try gateway.redis.start()
+        #expect(try rawRequest(port: gateway.port, "GET", "/readyz").status == 200)
+        #expect(gateway.logs.lines.contains { $0.contains("\"event\":\"dependency_down\"") && $0.contains("\"dependency\":\"redis\"") })
+    }
+
+    @Test func metricsCountRequestsByRouteAndStatus() throws {
+        let gateway = try RunningGateway()
+        _ = try rawRequest(port: gateway.port, "GET", "/healthz")
+        _ = try rawRequest(port: gateway.port, "GET", "/no/such/page?email=jan@example.org")
+        let metrics = try rawRequest(port: gateway.port, "GET", "/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.header("content-type") == "text/plain; version=0.0.4; charset=utf-8")
+        #expect(metrics.text.contains(#"gateway_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
+        #expect(metrics.text.contains(#"gateway_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
+        #expect(metrics.text.contains("gateway_http_request_duration_seconds_bucket{route=\"/healthz\",method=\"GET\",le=\"+Inf\"} 1"))
+        #expect(metrics.text.contains("process_resident_memory_bytes "))
+        #expect(!metrics.text.contains("jan@example.org"))
+    }
+
+    @Test func metricsAreRefusedToClientsOutsideTheAllowedNetworks() throws {
+        let gateway = try RunningGateway(extraFlags: ["--trusted-proxies", "127.0.0.1"])
+        let outside = try rawRequest(port: gateway.port, "GET", "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"])
+        #expect(outside.status == 403)
+        let inside = try rawRequest(port: gateway.port, "GET", "/metrics")
+        #expect(inside.status == 200)
+    }
+
+    @Test func accessLogHoldsNoPathQueryOrAddress() throws {
+        let gateway = try RunningGateway()
+        _ = try rawRequest(port: gateway.port, "GET", "/healthz?user=jan@example.org", headers: ["User-Agent": "Jan's phone"])
+        let line = try #require(gateway.logs.lines.last { $0.contains("\"event\":\"http_request\"") })
+        #expect(line.contains("\"route\":\"/healthz\""))
+        #expect(line.contains("\"status\":200"))
+        #expect(!line.contains("jan@example.org"))
+        #expect(!line.contains("127.0.0.1"))
+        #expect(!line.contains("phone"))
+    }
+
+    @Test func httpsIssuerAddsStrictTransportSecurity() throws {
+        let gateway = try RunningGateway(extraFlags: ["--issuer", "https://login.example.org"])
+        let response = try rawRequest(port: gateway.port, "GET", "/healthz")
+        #expect(response.header("strict-transport-security") == "max-age=31536000; includeSubDomains")
+    }
+}

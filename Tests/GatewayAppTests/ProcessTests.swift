@@ -1,0 +1,71 @@
+import Foundation
+import GatewayTesting
+import Testing
+
+/// The built `gateway` executable sits next to the test bundle in the build folder.
+private func gatewayBinary() throws -> URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = directory.appendingPathComponent("gateway")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    throw CocoaError(.fileNoSuchFile)
+}
+
+private func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = try gatewayBinary()
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+}
+
+@Suite struct ProcessTests {
+    @Test func versionAndHelpAnswer() throws {
+        let version = try run(["version"])
+        #expect(version.status == 0)
+        #expect(version.output.hasPrefix("gateway 0."))
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("gateway serve"))
+        #expect(help.output.contains("GATEWAY_REDIS_URL"))
+    }
+
+    @Test func invalidConfigurationStopsStartWithTheFieldNamed() throws {
+        let result = try run(["serve", "--port", "99999"])
+        #expect(result.status == 78)
+        #expect(result.error.contains("configuration error: http.port (from --port): must be between 0 and 65535, got 99999"))
+    }
+
+    @Test func sigtermStopsTheServerCleanly() throws {
+        let redis = try RedisServerProcess()
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let port = freeLoopbackPort()
+        let process = Process()
+        process.executableURL = try gatewayBinary()
+        process.arguments = ["serve", "--port", String(port), "--redis-url", redis.url, "--keys-dir", directory.path,
+                             "--policies-dir", directory.path, "--sqlite-path", directory.file("g.sqlite3")]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        var up = false
+        for _ in 0..<500 where !up {
+            up = (try? rawRequest(port: port, "GET", "/readyz").status) == 200
+            if !up { usleep(10_000) }
+        }
+        #expect(up)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("\"event\":\"gateway_stopped\""))
+        #expect(!RedisServerProcess.portAccepts(port))
+    }
+}

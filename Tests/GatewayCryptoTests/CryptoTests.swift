@@ -1,0 +1,44 @@
+import Foundation
+import GatewayCore
+import GatewayCrypto
+import Testing
+
+private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+@Test func sha256MatchesFIPS180Vectors() {
+    #expect(hex(SHA256.digest("abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(hex(SHA256.digest("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+}
+
+@Test func secureRandomGivesDistinctBytesOfTheRequestedLength() {
+    let random = SecureRandom()
+    #expect(random.bytes(32).count == 32)
+    #expect(random.bytes(32) != random.bytes(32))
+    #expect(random.hex(16).count == 32)
+}
+
+@Test func argon2idRoundTripsAPHCStringAndRejectsAWrongPassword() throws {
+    let hasher = Argon2id(parameters: .owaspMinimum)
+    let phc = try hasher.hash(password: "correct horse ✓")
+    #expect(phc.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$"))
+    #expect(try hasher.verify(password: "correct horse ✓", encoded: phc))
+    #expect(try !hasher.verify(password: "correct horse", encoded: phc))
+    #expect(!hasher.needsRehash(phc))
+    let stronger = Argon2id(parameters: Argon2Parameters(memoryKiB: 32_768, iterations: 2, parallelism: 1))
+    #expect(stronger.needsRehash(phc))
+}
+
+@Test func argon2idRefusesAMalformedHash() {
+    #expect(throws: Argon2Error.self) { try Argon2id(parameters: .owaspMinimum).verify(password: "x", encoded: "$argon2id$garbage") }
+}
+
+@Test(arguments: [
+    (Argon2Parameters(memoryKiB: 1024, iterations: 2, parallelism: 1), "memory_kib", "must be at least 19456 (19 MiB)"),
+    (Argon2Parameters(memoryKiB: 19_456, iterations: 1, parallelism: 1), "iterations", "must be at least 2"),
+    (Argon2Parameters(memoryKiB: 19_456, iterations: 2, parallelism: 0), "parallelism", "must be between 1 and 16"),
+])
+func argon2ParametersBelowTheOWASPFloorAreRefused(parameters: Argon2Parameters, parameter: String, reason: String) {
+    #expect(parameters.problem?.parameter == parameter)
+    #expect(parameters.problem?.reason == reason)
+    #expect(Argon2Parameters.owaspMinimum.problem == nil)
+}
