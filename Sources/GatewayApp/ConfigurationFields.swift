@@ -22,7 +22,7 @@ public enum ConfigurationFields {
         field("issuer", "GATEWAY_ISSUER", "--issuer", "Issuer URL partners see in tokens (https; http only on loopback)"),
         field("http.listen_address", "GATEWAY_LISTEN_ADDRESS", "--listen", "IP address to listen on"),
         field("http.port", "GATEWAY_PORT", "--port", "TCP port to listen on"),
-        field("http.threads", "GATEWAY_HTTP_THREADS", "--threads", "HTTP worker threads (default: number of cores)"),
+        field("http.threads", "GATEWAY_HTTP_THREADS", "--threads", "HTTP worker threads, each with its own epoll loop (default: 2 x cores)"),
         field("http.connection_timeout_seconds", "GATEWAY_CONNECTION_TIMEOUT", "--connection-timeout", "Close connections silent this long"),
         field("http.max_header_bytes", "GATEWAY_MAX_HEADER_BYTES", "--max-header-bytes", "Largest request line + headers (431 beyond)"),
         field("http.max_body_bytes", "GATEWAY_MAX_BODY_BYTES", "--max-body-bytes", "Largest request body (413 beyond)"),

@@ -84,7 +84,7 @@ public struct GatewayConfiguration: Sendable {
         return HTTPServerConfiguration(
             host: host,
             port: UInt16(try read.int("http.port", default: 8080, range: 0...65535)),
-            threads: try read.int("http.threads", default: max(1, cores), range: 1...256),
+            threads: try read.int("http.threads", default: max(2, 2 * cores), range: 1...256),
             connectionTimeoutSeconds: try read.int("http.connection_timeout_seconds", default: 10, range: 1...3600),
             maxHeaderBytes: try read.int("http.max_header_bytes", default: 16_384, range: 4096...1_048_576),
             maxBodyBytes: try read.int("http.max_body_bytes", default: 1_048_576, range: 1024...67_108_864),

@@ -22,8 +22,8 @@ public enum LogValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressib
 
 /// Where finished log lines go.
 public protocol LogSink: Sendable {
-    /// Writes one complete line (without the trailing newline).
-    func write(line: String)
+    /// Writes one complete line of UTF-8 (without the trailing newline).
+    func write(line: [UInt8])
 }
 
 /// Structured JSON logs, one object per line. Callers pass only technical fields: the
@@ -67,7 +67,10 @@ public final class MemoryLogSink: LogSink {
     public init() {}
 
     /// Appends the line.
-    public func write(line: String) { storage.withLock { $0.append(line) } }
+    public func write(line: [UInt8]) {
+        let text = String(decoding: line, as: UTF8.self)
+        storage.withLock { $0.append(text) }
+    }
 
     /// Every line written so far.
     public var lines: [String] { storage.withLock { $0 } }

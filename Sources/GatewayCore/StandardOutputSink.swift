@@ -9,8 +9,8 @@ public struct StandardOutputSink: LogSink {
     public init() {}
 
     /// Writes `line` plus a newline in a single system call.
-    public func write(line: String) {
-        var bytes = Array(line.utf8)
+    public func write(line: [UInt8]) {
+        var bytes = line
         bytes.append(0x0A)
         var offset = 0
         while offset < bytes.count {

@@ -1,3 +1,4 @@
+internal import CMicroHTTPD
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -80,7 +80,7 @@ public final class RequestPipeline: HTTPResponder {
         if logRequests {
             logger.info("http_request", [
                 "request_id": .string(requestID), "method": .string(Self.safeMethod(method)), "route": .string(route),
-                "status": .int(response.status), "duration_ms": .double((seconds * 1e6).rounded() / 1000),
+                "status": .int(response.status), "duration_us": .int(Int((seconds * 1e6).rounded())),
                 "bytes": .int(response.body.count),
             ])
         }
