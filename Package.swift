@@ -24,7 +24,7 @@ let package = Package(
 
         .target(name: "GatewayCore", swiftSettings: strict),
         .target(name: "GatewayCrypto", dependencies: ["COpenSSL", "CArgon2", "GatewayCore"], swiftSettings: strict),
-        .target(name: "GatewayRedis", dependencies: ["CHiredis"], swiftSettings: strict),
+        .target(name: "GatewayRedis", dependencies: ["CHiredis", "GatewayCore"], swiftSettings: strict),
         .target(name: "GatewaySQLite", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "GatewayHTTP", dependencies: ["CMicroHTTPD", "GatewayCore"], swiftSettings: strict),
         .target(
