@@ -13,12 +13,14 @@ deps:
 build: deps
 	swift build -c release
 
-# First run creates var/ (git-ignored): the dev config, the dev Redis data and the SQLite file.
+# First run creates var/ (git-ignored: the dev config, the dev Redis data and the SQLite file)
+# and dev signing keys in Keys/ (git-ignored, mode 0600).
 run: deps
 	@mkdir -p var
 	@[ -f $(DEV_CONFIG) ] || { sed "s/@REDIS_PORT@/$(DEV_REDIS_PORT)/" config/gateway.dev.json > $(DEV_CONFIG); echo "created $(DEV_CONFIG)"; }
 	@scripts/dev-redis.sh $(DEV_REDIS_PORT)
 	swift build -c release
+	@for alg in ES256 RS256 EdDSA; do .build/release/gateway keys generate --alg $$alg --if-missing --keys-dir Keys; done
 	.build/release/gateway serve --config $(DEV_CONFIG)
 
 test: deps

@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gateway", targets: ["gateway"]),
+        .library(name: "GatewayVerifier", targets: ["GatewayVerifier"]),
     ],
     targets: [
         // C libraries from Debian, one system-library target each (module map + shim).
@@ -26,22 +27,41 @@ let package = Package(
         .target(name: "GatewayCrypto", dependencies: ["COpenSSL", "CArgon2", "GatewayCore"], swiftSettings: strict),
         .target(name: "GatewayRedis", dependencies: ["CHiredis", "GatewayCore"], swiftSettings: strict),
         .target(name: "GatewaySQLite", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "GatewayJOSE", dependencies: ["GatewayCore", "GatewayCrypto"], swiftSettings: strict),
+        .target(name: "GatewayPolicy", dependencies: ["GatewayCore"], swiftSettings: strict),
+        .target(
+            name: "GatewayTokens", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy"],
+            swiftSettings: strict),
         .target(name: "GatewayHTTP", dependencies: ["CMicroHTTPD", "GatewayCore"], swiftSettings: strict),
         .target(
             name: "GatewayApp",
-            dependencies: ["GatewayCore", "GatewayCrypto", "GatewayRedis", "GatewaySQLite", "GatewayHTTP"],
+            dependencies: [
+                "GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayTokens", "GatewayRedis", "GatewaySQLite",
+                "GatewayHTTP", "GatewayVerifier",
+            ],
             swiftSettings: strict),
         .executableTarget(name: "gateway", dependencies: ["GatewayApp"], swiftSettings: strict),
+        .target(name: "GatewayVerifier", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE"], swiftSettings: strict),
         .target(name: "GatewayTesting", swiftSettings: strict),
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayCryptoTests", dependencies: ["GatewayCrypto", "GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayRedisTests", dependencies: ["GatewayRedis", "GatewayTesting"], swiftSettings: strict),
         .testTarget(name: "GatewaySQLiteTests", dependencies: ["GatewaySQLite", "GatewayTesting"], swiftSettings: strict),
+        .testTarget(name: "GatewayJOSETests", dependencies: ["GatewayJOSE", "GatewayCrypto", "GatewayCore"], swiftSettings: strict),
+        .testTarget(name: "GatewayPolicyTests", dependencies: ["GatewayPolicy", "GatewayCore"], swiftSettings: strict),
+        .testTarget(
+            name: "GatewayTokensTests",
+            dependencies: ["GatewayTokens", "GatewayJOSE", "GatewayPolicy", "GatewayCrypto", "GatewayCore", "GatewayTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "GatewayVerifierTests",
+            dependencies: ["GatewayVerifier", "GatewayJOSE", "GatewayCrypto", "GatewayCore", "GatewayApp", "GatewayTokens", "GatewayTesting"],
+            swiftSettings: strict),
         .testTarget(name: "GatewayHTTPTests", dependencies: ["GatewayHTTP", "GatewayCore", "GatewayTesting"], swiftSettings: strict),
         .testTarget(
             name: "GatewayAppTests",
-            dependencies: ["GatewayApp", "GatewayHTTP", "GatewayCore", "GatewayCrypto", "GatewayTesting"],
+            dependencies: ["GatewayApp", "GatewayHTTP", "GatewayCore", "GatewayCrypto", "GatewayTokens", "GatewayTesting"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -12,6 +12,9 @@ public enum CommandLineInterface {
         switch command {
         case "serve": return serve(rest, environment: environment)
         case "check-config": return checkConfig(rest, environment: environment)
+        case "keys": return KeysCommand.run(rest, environment: environment)
+        case "policy": return PolicyCommand.run(rest)
+        case "verify": return VerifyCommand.run(rest)
         case "version", "--version": print("gateway \(GatewayVersion.current)"); return 0
         case "help", "--help", "-h": print(usage); return 0
         default:
@@ -79,6 +82,12 @@ public enum CommandLineInterface {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Prints `text` to standard error and returns `code`.
+    static func fail(_ text: String, code: Int32) -> Int32 {
+        printError(text)
+        return code
+    }
+
     static var usage: String {
         let options = ConfigurationFields.list.map { field in
             let flag = field.flag + (field.isList ? " A,B" : " VALUE")
@@ -90,6 +99,9 @@ public enum CommandLineInterface {
             Usage:
               gateway serve [--config FILE] [options]   serve HTTP until SIGTERM/SIGINT
               gateway check-config [--config FILE] [options]   validate the configuration and exit
+              gateway keys generate|rotate|list|retire  manage signing keys (gateway keys for details)
+              gateway policy validate FILE...           check application policy files
+              gateway verify TOKEN --issuer URL --audience ID   verify a token as a partner would
               gateway version                           print the version
               gateway --help                            this text
 

@@ -38,6 +38,9 @@ public enum ConfigurationFields {
         field("sqlite.path", "GATEWAY_SQLITE_PATH", "--sqlite-path", "SQLite database file (its directory must exist)"),
         field("sqlite.busy_timeout_ms", "GATEWAY_SQLITE_BUSY_TIMEOUT_MS", "--sqlite-busy-timeout-ms", "Wait this long for a locked database"),
         field("keys_dir", "GATEWAY_KEYS_DIR", "--keys-dir", "Directory of signing keys and their manifest"),
+        field("keys.access_token_alg", "GATEWAY_ACCESS_TOKEN_ALG", "--access-token-alg", "Algorithm of access tokens: ES256 (default), RS256 or EdDSA"),
+        field("keys.jwks_max_age_seconds", "GATEWAY_JWKS_MAX_AGE", "--jwks-max-age", "How long partners may cache /jwks.json"),
+        field("keys.rotation_publish_seconds", "GATEWAY_ROTATION_PUBLISH_SECONDS", "--rotation-publish-seconds", "A rotated key is only published this long before it signs"),
         field("policies_dir", "GATEWAY_POLICIES_DIR", "--policies-dir", "Directory of application policy files"),
         field("argon2.memory_kib", "GATEWAY_ARGON2_MEMORY_KIB", "--argon2-memory-kib", "Argon2id memory cost in KiB (>= 19456)"),
         field("argon2.iterations", "GATEWAY_ARGON2_ITERATIONS", "--argon2-iterations", "Argon2id time cost (>= 2)"),
@@ -50,7 +53,7 @@ public enum ConfigurationFields {
     static let all = Set(list.map(\.path))
 
     /// Names of nested objects in the JSON file.
-    static let sections: Set<String> = ["http", "redis", "sqlite", "argon2", "log"]
+    static let sections: Set<String> = ["http", "redis", "sqlite", "keys", "argon2", "log"]
 
     private static func field(_ path: String, _ env: String, _ flag: String, _ help: String, list: Bool = false) -> ConfigurationField {
         ConfigurationField(path: path, environment: env, flag: flag, isList: list, help: help)

@@ -1,8 +1,11 @@
 public import GatewayCore
+import Foundation
 import GatewayCrypto
 public import GatewayHTTP
+import GatewayPolicy
 import GatewayRedis
 import GatewaySQLite
+import GatewayTokens
 
 /// The composition root: builds every component from the configuration, wires the routes
 /// and owns the HTTP server. The only place that sees every layer.
@@ -24,12 +27,20 @@ public final class GatewayApplication: Sendable {
         let applied = try database.migrate(StoreMigrations.all)
         if !applied.isEmpty { logger.info("store_migrated", ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
         let redis = RedisClient(endpoint: configuration.redisEndpoint, options: configuration.redisOptions)
+        let policies = try PolicyParser.loadDirectory(configuration.policiesDirectory)
+        let keys = try KeyRingProvider(directory: configuration.keysDirectory)
+        let idTokenAlgorithms = Set(policies.map { SignatureAlgorithm(rawValue: $0.idTokenSignedResponseAlg.rawValue)! })
+        try keys.ring().requireActiveKeys(idTokenAlgorithms.union([configuration.accessTokenAlgorithm]), at: Date(),
+                                          directory: configuration.keysDirectory)
         let registry = MetricsRegistry()
         var router = Router()
         OperationsRoutes(
             checks: [ReadinessCheck(name: "redis") { try redis.ping() }, ReadinessCheck(name: "store") { try database.ping() }],
             metrics: registry, metricsAllowedFrom: configuration.metricsAllowedFrom, logger: logger
         ).register(in: &router)
+        KeyRoutes(keys: keys, maxAgeSeconds: configuration.jwksMaxAgeSeconds).register(in: &router)
+        DiscoveryRoutes(issuer: configuration.issuer, idTokenAlgorithms: SignatureAlgorithm.allCases.map(\.rawValue),
+                        maxAgeSeconds: configuration.jwksMaxAgeSeconds).register(in: &router)
         extraRoutes(&router)
         let pipeline = RequestPipeline(
             router: router, proxies: TrustedProxies(configuration.trustedProxies),

@@ -26,6 +26,12 @@ public struct GatewayConfiguration: Sendable {
     public var sqliteBusyTimeoutMilliseconds: Int
     /// Signing keys directory.
     public var keysDirectory: String
+    /// Algorithm of access tokens.
+    public var accessTokenAlgorithm: SignatureAlgorithm
+    /// `max-age` of `/jwks.json`.
+    public var jwksMaxAgeSeconds: Int
+    /// How long `gateway keys rotate` publishes a key before it signs.
+    public var rotationPublishSeconds: Int
     /// Application policies directory.
     public var policiesDirectory: String
     /// Password hashing cost.
@@ -55,6 +61,15 @@ public struct GatewayConfiguration: Sendable {
         sqliteBusyTimeoutMilliseconds = try read.int("sqlite.busy_timeout_ms", default: 5000, range: 0...600_000)
         keysDirectory = try Self.directory(read, "keys_dir", default: "Keys")
         policiesDirectory = try Self.directory(read, "policies_dir", default: "Policies")
+        let alg = try read.string("keys.access_token_alg", default: "ES256")
+        guard let accessAlg = SignatureAlgorithm(rawValue: alg) else { throw read.fail("keys.access_token_alg", "must be ES256, RS256 or EdDSA") }
+        accessTokenAlgorithm = accessAlg
+        jwksMaxAgeSeconds = try read.int("keys.jwks_max_age_seconds", default: 3600, range: 0...86_400)
+        rotationPublishSeconds = try read.int("keys.rotation_publish_seconds", default: 86_400, range: 0...31_536_000)
+        guard rotationPublishSeconds > jwksMaxAgeSeconds else {
+            throw read.fail("keys.rotation_publish_seconds", "must be longer than keys.jwks_max_age_seconds (\(jwksMaxAgeSeconds)), "
+                            + "or partners could meet a new key before their cached JWKS has it")
+        }
         argon2 = try Self.argon2Parameters(read)
         let level = try read.string("log.level", default: "info")
         guard let parsedLevel = LogLevel(rawValue: level) else { throw read.fail("log.level", "must be debug, info, warning or error") }

@@ -40,3 +40,10 @@ public struct TemporaryDirectory: Sendable {
     /// Deletes the directory and everything in it.
     public func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// An empty `policies` folder inside `directory` (tests that need no application policy).
+public func emptyPolicies(_ directory: TemporaryDirectory) -> String {
+    let path = directory.file("policies")
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}

@@ -12,7 +12,7 @@ private func load(_ flags: [String] = [], environment: [String: String] = [:], f
     var arguments = ["--keys-dir", directory.path, "--policies-dir", directory.path, "--sqlite-path", directory.file("db.sqlite3")]
     if let file {
         let path = directory.file("gateway.json")
-        FileManager.default.createFile(atPath: path, contents: Data(file.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(file.utf8))
         arguments += ["--config", path]
     }
     return try CommandLineInterface.loadConfiguration(arguments + flags, environment: environment)

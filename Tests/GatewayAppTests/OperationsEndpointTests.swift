@@ -1,8 +1,10 @@
 import Foundation
 import GatewayApp
 import GatewayCore
+import GatewayCrypto
 import GatewayHTTP
 import GatewayTesting
+import GatewayTokens
 import Testing
 
 /// A real gateway (SQLite file, private Redis, HTTP on an ephemeral port).
@@ -15,8 +17,9 @@ final class RunningGateway: Sendable {
 
     init(extraFlags: [String] = []) throws {
         redis = try RedisServerProcess()
+        try KeyAdministration(directory: directory.path).generate(.es256)
         let flags = ["--port", "0", "--redis-url", redis.url, "--redis-connect-timeout", "0.2", "--redis-command-timeout", "0.5",
-                     "--keys-dir", directory.path, "--policies-dir", directory.path,
+                     "--keys-dir", directory.path, "--policies-dir", emptyPolicies(directory),
                      "--sqlite-path", directory.file("gateway.sqlite3")] + extraFlags
         let configuration = try CommandLineInterface.loadConfiguration(flags, environment: [:])
         application = try GatewayApplication(configuration: configuration, logSink: logs)

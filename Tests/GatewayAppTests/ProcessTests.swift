@@ -48,10 +48,11 @@ private func run(_ arguments: [String]) throws -> (status: Int32, output: String
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let port = freeLoopbackPort()
+        #expect(try run(["keys", "generate", "--alg", "ES256", "--keys-dir", directory.path]).status == 0)
         let process = Process()
         process.executableURL = try gatewayBinary()
         process.arguments = ["serve", "--port", String(port), "--redis-url", redis.url, "--keys-dir", directory.path,
-                             "--policies-dir", directory.path, "--sqlite-path", directory.file("g.sqlite3")]
+                             "--policies-dir", emptyPolicies(directory), "--sqlite-path", directory.file("g.sqlite3")]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -26,14 +26,6 @@ func connectedClients(_ client: RedisClient) throws -> Int {
     return text.split(whereSeparator: \.isNewline).count
 }
 
-/// Seconds `body` took.
-func secondsTaken(_ body: () -> Void) -> Double {
-    let start = ContinuousClock.now
-    body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
 /// The error `body` throws, or nil.
 func redisError<T>(_ body: () throws -> T) -> RedisError? {
     do {

@@ -73,20 +73,15 @@ import GatewaySQLite
         try holder.run("BEGIN IMMEDIATE")
         try holder.run("INSERT INTO entry(note) VALUES ('held')")
 
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = #expect(throws: SQLiteError.self) {
             try waiter.run("INSERT INTO entry(note) VALUES ('blocked')")
         }
-        let waited = clock.now - start
 
         #expect(error?.isBusy == true)
         guard case .busy = error else {
             Issue.record("expected .busy, got \(String(describing: error))")
             return
         }
-        #expect(waited >= .milliseconds(90))
-        #expect(waited < .seconds(3))
         // Readers are not blocked by a writer in WAL mode.
         #expect(try Self.count(waiter) == 0)
         try holder.run("COMMIT")

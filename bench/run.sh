@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the gateway's /healthz against nginx serving a tiny static file, with wrk.
+# Usage (from anywhere): bench/run.sh        (`make bench` installs wrk/nginx first)
+#   BENCH_SCRATCH=DIR   build into DIR instead of .build (avoids fighting over .build's lock)
+#   BENCH_NO_BUILD=1    skip the build and measure the binary already there
+#   BENCH_DURATION=10s  length of each measured wrk run (BENCH_ROUNDS=3 rounds)
+# Writes BENCHMARKS.md at the repo root and prints the table. Everything it starts
+# (Redis, three gateways, nginx) listens on 127.0.0.1 only and is stopped on exit.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+[ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
+
+duration="${BENCH_DURATION:-10s}"
+rounds="${BENCH_ROUNDS:-3}"
+connections=64
+wrk_threads=2
+warmup=2s
+nginx_bin=/usr/sbin/nginx
+cores="$(nproc)"
+
+for tool in wrk redis-server python3 "$nginx_bin"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: '$tool' not found (run: scripts/install-deps.sh bench)" >&2; exit 1; }
+done
+
+# ---------------------------------------------------------------- cleanup
+tmp=""
+pids=()          # every process we started, stopped in reverse order
+nginx_workers=() # nginx workers, in case the master has to be SIGKILLed
+
+alive() { # running and not a zombie
+  [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
+
+cleanup() {
+  local status=$?
+  set +e
+  trap - EXIT INT TERM
+  local pid i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null; done
+  for _ in $(seq 1 100); do # up to 10 s (the gateway drains requests in flight first)
+    local any=0
+    for pid in "${pids[@]}" "${nginx_workers[@]}"; do alive "$pid" && any=1; done
+    [ "$any" -eq 0 ] && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}" "${nginx_workers[@]}"; do
+    if alive "$pid"; then echo "bench: pid $pid did not stop on SIGTERM, killing it" >&2; kill -KILL "$pid" 2>/dev/null; fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  [ -n "$tmp" ] && rm -rf "$tmp"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- build
+build_dir="${BENCH_SCRATCH:-$root/.build}"
+bin="$build_dir/release/gateway"
+if [ "${BENCH_NO_BUILD:-}" = 1 ]; then
+  echo "bench: BENCH_NO_BUILD=1, using the existing $bin"
+elif [ -n "${BENCH_SCRATCH:-}" ]; then
+  swift build -c release --scratch-path "$BENCH_SCRATCH"
+else
+  swift build -c release
+fi
+[ -x "$bin" ] || { echo "bench: $bin not built" >&2; exit 1; }
+
+# ---------------------------------------------------------------- helpers
+tmp="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
+chmod 755 "$tmp" # nginx workers (user nobody when started as root) read the static file
+
+used_ports=" "
+free_port() { # sets $port to a free loopback port not handed out before in this run
+  for _ in $(seq 1 20); do
+    port="$(python3 scripts/free-port.py)"
+    case "$used_ports" in *" $port "*) continue ;; esac
+    used_ports+="$port "
+    return 0
+  done
+  echo "bench: no free port" >&2
+  return 1
+}
+
+# wait_http URL NAME PID LOG: waits up to 20 s for URL to answer 200 while PID runs.
+wait_http() {
+  local url=$1 name=$2 pid=$3 log=$4 code
+  for _ in $(seq 1 200); do
+    alive "$pid" || { echo "bench: $name exited during start-up:" >&2; tail -n 20 "$log" >&2; return 1; }
+    code="$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$url" || true)"
+    [ "$code" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "bench: $name did not answer 200 on $url within 20 s (last: $code):" >&2
+  tail -n 20 "$log" >&2
+  return 1
+}
+
+# ---------------------------------------------------------------- Redis
+free_port
+redis_port=$port
+redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize no \
+  >"$tmp/redis.log" 2>&1 &
+pids+=($!)
+redis_pid=$!
+for _ in $(seq 1 100); do
+  [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null || true)" = PONG ] && break
+  alive "$redis_pid" || { echo "bench: redis-server exited:" >&2; cat "$tmp/redis.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+# ---------------------------------------------------------------- gateways
+# Default settings except ports/paths; stdout (the JSON access log) goes to /dev/null.
+# Signing keys: a private keys dir, filled like `make run` does when the binary has
+# `gateway keys` (serve then needs active keys); an older binary only needs the dir to exist.
+mkdir -p "$tmp/keys"
+if "$bin" keys list --keys-dir "$tmp/keys" >/dev/null 2>&1; then
+  for alg in ES256 RS256 EdDSA; do
+    "$bin" keys generate --alg "$alg" --if-missing --keys-dir "$tmp/keys" >/dev/null
+  done
+fi
+declare -A gw_port gw_pid
+start_gateway() { # NAME EXTRA-ARGS...
+  local name=$1; shift
+  local port
+  free_port
+  "$bin" serve --port "$port" --redis-url "redis://127.0.0.1:$redis_port/0" \
+    --keys-dir "$tmp/keys" --policies-dir Policies --sqlite-path "$tmp/$name.sqlite3" "$@" \
+    >/dev/null 2>"$tmp/$name.err" &
+  pids+=($!)
+  gw_pid[$name]=$!
+  gw_port[$name]=$port
+}
+start_gateway gateway-default
+start_gateway gateway-2-threads --threads "$cores"
+start_gateway gateway-no-log --log-requests false
+for name in gateway-default gateway-2-threads gateway-no-log; do
+  wait_http "http://127.0.0.1:${gw_port[$name]}/readyz" "$name" "${gw_pid[$name]}" "$tmp/$name.err"
+done
+
+# ---------------------------------------------------------------- nginx
+free_port
+nginx_port=$port
+mkdir -p "$tmp/www"
+chmod 755 "$tmp/www"
+printf '{"status":"ok"}' >"$tmp/www/healthz"
+chmod 644 "$tmp/www/healthz"
+cat >"$tmp/nginx.conf" <<EOF
+daemon off;
+worker_processes $cores;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $tmp/nginx-body;
+  proxy_temp_path $tmp/nginx-proxy;
+  fastcgi_temp_path $tmp/nginx-fastcgi;
+  uwsgi_temp_path $tmp/nginx-uwsgi;
+  scgi_temp_path $tmp/nginx-scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $tmp/www;
+    default_type application/json;
+  }
+}
+EOF
+"$nginx_bin" -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/nginx-error.log" >"$tmp/nginx.out" 2>&1 &
+pids+=($!)
+nginx_pid=$!
+wait_http "http://127.0.0.1:$nginx_port/healthz" nginx "$nginx_pid" "$tmp/nginx-error.log"
+mapfile -t nginx_workers < <(pgrep -P "$nginx_pid" || true)
+
+# ---------------------------------------------------------------- measure
+targets=(nginx gateway-default gateway-2-threads gateway-no-log)
+declare -A url
+url[nginx]="http://127.0.0.1:$nginx_port/healthz"
+for name in gateway-default gateway-2-threads gateway-no-log; do
+  url[$name]="http://127.0.0.1:${gw_port[$name]}/healthz"
+done
+
+run_wrk() { # NAME DURATION -> prints the RESULT line
+  local out
+  out="$(timeout --foreground 60 wrk -t"$wrk_threads" -c"$connections" -d"$2" --latency -s bench/report.lua "${url[$1]}" 2>&1)" \
+    || { echo "bench: wrk failed against $1:" >&2; echo "$out" >&2; return 1; }
+  grep '^RESULT ' <<<"$out" || { echo "bench: no RESULT line from wrk against $1:" >&2; echo "$out" >&2; return 1; }
+}
+
+wrk_command="wrk -t$wrk_threads -c$connections -d$duration --latency -s bench/report.lua URL"
+echo "bench: warm-up ($warmup per target), then $rounds rounds of: $wrk_command"
+for name in "${targets[@]}"; do run_wrk "$name" "$warmup" >/dev/null; done
+# How busy the machine was with other work: CPU ticks from /proc/stat minus those of this
+# script's processes (servers, Redis, and wrk via this shell's reaped-children times).
+cpu_snapshot() { # prints /proc/stat's user nice system idle iowait irq softirq steal, then ours (ticks)
+  local ours=0 pid f
+  for pid in "${pids[@]}" "${nginx_workers[@]}"; do
+    f=($(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null || true)) # fields after "(comm) "
+    [ ${#f[@]} -gt 12 ] && ours=$((ours + f[11] + f[12]))        # utime stime
+  done
+  f=($(sed 's/^.*) //' "/proc/$$/stat"))
+  ours=$((ours + f[11] + f[12] + f[13] + f[14])) # this shell + reaped children (wrk, curl)
+  awk -v ours="$ours" '/^cpu / { print $2, $3, $4, $5, $6, $7, $8, $9, ours; exit }' /proc/stat
+}
+results="$tmp/results.txt"
+: >"$results"
+cpu_before="$(cpu_snapshot)"
+for round in $(seq 1 "$rounds"); do
+  for name in "${targets[@]}"; do
+    line="$(run_wrk "$name" "$duration")"
+    echo "round $round $name ${line#RESULT }"
+    echo "$name $round ${line#RESULT }" >>"$results"
+  done
+done
+cpu_after="$(cpu_snapshot)"
+
+# ---------------------------------------------------------------- peak RSS (VmHWM, kB)
+hwm() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+rss="$tmp/rss.txt"
+for name in gateway-default gateway-2-threads gateway-no-log; do
+  echo "$name $(hwm "${gw_pid[$name]}")" >>"$rss"
+done
+nginx_kb=$(hwm "$nginx_pid")
+for pid in "${nginx_workers[@]}"; do nginx_kb=$((nginx_kb + $(hwm "$pid"))); done
+echo "nginx $nginx_kb" >>"$rss"
+
+# ---------------------------------------------------------------- report
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[ -n "$(git status --porcelain -- Sources Package.swift Package.resolved 2>/dev/null)" ] && commit+=" + uncommitted changes in Sources/"
+[ "${BENCH_NO_BUILD:-}" = 1 ] && commit+=" (binary not rebuilt: BENCH_NO_BUILD=1)"
+BENCH_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" \
+BENCH_CORES="$cores" \
+BENCH_CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
+BENCH_KERNEL="$(uname -r)" \
+BENCH_WRK="$(wrk -v 2>&1 | head -n 1 || true)" \
+BENCH_NGINX="$("$nginx_bin" -v 2>&1 | head -n 1)" \
+BENCH_SWIFT="$(swift --version 2>&1 | grep -m 1 'Swift version' || true)" \
+BENCH_GATEWAY="$("$bin" version 2>&1 | head -n 1), commit $commit" \
+BENCH_WRK_COMMAND="$wrk_command" \
+BENCH_ROUNDS="$rounds" \
+BENCH_WARMUP="$warmup" \
+BENCH_CPU_BEFORE="$cpu_before" \
+BENCH_CPU_AFTER="$cpu_after" \
+  python3 bench/summarize.py "$results" "$rss" "$root/BENCHMARKS.md"
