@@ -8,7 +8,8 @@ import Synchronization
 /// about a token — its claims, or the exact reason it is rejected.
 enum VerifyCommand {
     static let usage = """
-        Usage: gateway verify TOKEN --issuer URL --audience CLIENT_ID [--jwks-url URL] [--type access|id|any]
+        Usage: gateway verify TOKEN|- --issuer URL --audience CLIENT_ID [--jwks-url URL] [--type access|id|any]
+          (- reads the token from standard input, for tokens too long for a command line)
           Fetches the JWKS (default ISSUER/jwks.json), verifies signature, iss, aud, exp/nbf/iat and typ,
           and prints the claims (exit 0) or the reason for rejection (exit 1).
         """
@@ -24,11 +25,13 @@ enum VerifyCommand {
         case "id": "JWT"
         default: nil
         }
-        guard let token = options.positional.first, options.positional.count == 1 else { return CommandLineInterface.fail(usage, code: 64) }
+        guard var token = options.positional.first, options.positional.count == 1 else { return CommandLineInterface.fail(usage, code: 64) }
+        if token == "-" { token = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         let verifier = GatewayVerifier(issuer: issuer, audience: audience,
                                        keySource: jwksURL.map { HTTPKeySetSource(url: $0) } as (any KeySetSource)?)
+        let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         let outcome = waitFor { () async -> Result<GatewayClaims, GatewayVerifierError> in
-            do throws(GatewayVerifierError) { return .success(try await verifier.verify(token.trimmingCharacters(in: .whitespacesAndNewlines), type: type)) } catch {
+            do throws(GatewayVerifierError) { return .success(try await verifier.verify(trimmed, type: type)) } catch {
                 return .failure(error)
             }
         }

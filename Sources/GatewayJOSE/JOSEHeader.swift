@@ -1,4 +1,4 @@
-public import GatewayCore
+import GatewayCore
 public import GatewayCrypto
 
 /// The protected header of a JWS we accept: a supported `alg`, optional `kid` and `typ`,

@@ -1,5 +1,5 @@
-public import GatewayCore
-public import GatewayCrypto
+import GatewayCore
+import GatewayCrypto
 
 /// A JWK Set (RFC 7517 §5): the public keys a verifier may use, found by `kid`.
 public struct JSONWebKeySet: Sendable, Equatable {

@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import GatewayCore
 public import GatewayCrypto
-public import GatewayJOSE
+import GatewayJOSE
 
 /// Verifies LibraryGateway tokens in a partner application, offline: the JWKS is fetched
 /// once and cached as long as the gateway's `Cache-Control: max-age` allows; a token
