@@ -21,28 +21,35 @@ let package = Package(
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CCrack", providers: [.apt(["libcrack2-dev", "cracklib-runtime"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         .target(name: "GatewayCore", swiftSettings: strict),
-        .target(name: "GatewayCrypto", dependencies: ["COpenSSL", "CArgon2", "GatewayCore"], swiftSettings: strict),
-        .target(name: "GatewayRedis", dependencies: ["CHiredis", "GatewayCore"], swiftSettings: strict),
-        .target(name: "GatewaySQLite", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "GatewayCrypto", dependencies: ["COpenSSL", "CArgon2", "CCrack", "GatewayCore"], swiftSettings: strict),
+        .target(name: "GatewayRedis", dependencies: ["CHiredis", "GatewayCore", "GatewayAccounts"], swiftSettings: strict),
+        .target(name: "GatewaySQLite", dependencies: ["CSQLite", "GatewayCore", "GatewayAccounts"], swiftSettings: strict),
         .target(name: "GatewayJOSE", dependencies: ["GatewayCore", "GatewayCrypto"], swiftSettings: strict),
         .target(name: "GatewayPolicy", dependencies: ["GatewayCore"], swiftSettings: strict),
         .target(
             name: "GatewayTokens", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy"],
             swiftSettings: strict),
+        .target(name: "GatewayAccounts", dependencies: ["GatewayCore", "GatewayCrypto"], swiftSettings: strict),
+        .target(name: "GatewayLibrarySystems", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayAccounts"], swiftSettings: strict),
+        .target(name: "GatewayWeb", dependencies: ["GatewayCore"], swiftSettings: strict),
         .target(name: "GatewayHTTP", dependencies: ["CMicroHTTPD", "GatewayCore"], swiftSettings: strict),
         .target(
             name: "GatewayApp",
             dependencies: [
-                "GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayTokens", "GatewayRedis", "GatewaySQLite",
-                "GatewayHTTP", "GatewayVerifier",
+                "GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayTokens", "GatewayAccounts",
+                "GatewayLibrarySystems", "GatewayRedis", "GatewaySQLite", "GatewayHTTP", "GatewayWeb", "GatewayVerifier",
             ],
             swiftSettings: strict),
         .executableTarget(name: "gateway", dependencies: ["GatewayApp"], swiftSettings: strict),
         .target(name: "GatewayVerifier", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE"], swiftSettings: strict),
         .target(name: "GatewayTesting", swiftSettings: strict),
+        .executableTarget(
+            name: "GatewayBench", dependencies: ["GatewayJOSE", "GatewayTokens", "GatewayCrypto", "GatewayCore"],
+            swiftSettings: strict),
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayCryptoTests", dependencies: ["GatewayCrypto", "GatewayCore"], swiftSettings: strict),
@@ -56,8 +63,17 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "GatewayVerifierTests",
-            dependencies: ["GatewayVerifier", "GatewayJOSE", "GatewayCrypto", "GatewayCore", "GatewayApp", "GatewayTokens", "GatewayTesting"],
+            dependencies: [
+                "GatewayVerifier", "GatewayJOSE", "GatewayCrypto", "GatewayCore", "GatewayApp", "GatewayTokens", "GatewayPolicy",
+                "GatewayTesting",
+            ],
             swiftSettings: strict),
+        .testTarget(
+            name: "GatewayAccountsTests",
+            dependencies: ["GatewayAccounts", "GatewayLibrarySystems", "GatewaySQLite", "GatewayRedis", "GatewayCrypto", "GatewayCore",
+                           "GatewayTesting"],
+            swiftSettings: strict),
+        .testTarget(name: "GatewayWebTests", dependencies: ["GatewayWeb", "GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayHTTPTests", dependencies: ["GatewayHTTP", "GatewayCore", "GatewayTesting"], swiftSettings: strict),
         .testTarget(
             name: "GatewayAppTests",

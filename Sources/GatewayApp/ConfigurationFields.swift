@@ -42,6 +42,13 @@ public enum ConfigurationFields {
         field("keys.jwks_max_age_seconds", "GATEWAY_JWKS_MAX_AGE", "--jwks-max-age", "How long partners may cache /jwks.json"),
         field("keys.rotation_publish_seconds", "GATEWAY_ROTATION_PUBLISH_SECONDS", "--rotation-publish-seconds", "A rotated key is only published this long before it signs"),
         field("policies_dir", "GATEWAY_POLICIES_DIR", "--policies-dir", "Directory of application policy files"),
+        field("library_system.file", "GATEWAY_LIBRARY_SYSTEM_FILE", "--library-system-file", "Member export file of the library system (demo/tests)"),
+        field("library_system.url", "GATEWAY_LIBRARY_SYSTEM_URL", "--library-system-url", "Base URL of the library system's JSON API (overrides the file)"),
+        field("library_system.timeout_seconds", "GATEWAY_LIBRARY_SYSTEM_TIMEOUT", "--library-system-timeout", "Timeout of one library system call"),
+        field("library_system.membership_cache_seconds", "GATEWAY_MEMBERSHIP_CACHE_SECONDS", "--membership-cache-seconds", "How long a confirmed membership is trusted at login"),
+        field("sessions.idle_seconds", "GATEWAY_SESSION_IDLE_SECONDS", "--session-idle-seconds", "SSO session ends after this long unused"),
+        field("sessions.absolute_seconds", "GATEWAY_SESSION_ABSOLUTE_SECONDS", "--session-absolute-seconds", "SSO session ends this long after login at the latest"),
+        field("login.throttle_pepper", "GATEWAY_THROTTLE_PEPPER", "--throttle-pepper", "Secret mixed into throttle keys (same on every node)"),
         field("argon2.memory_kib", "GATEWAY_ARGON2_MEMORY_KIB", "--argon2-memory-kib", "Argon2id memory cost in KiB (>= 19456)"),
         field("argon2.iterations", "GATEWAY_ARGON2_ITERATIONS", "--argon2-iterations", "Argon2id time cost (>= 2)"),
         field("argon2.parallelism", "GATEWAY_ARGON2_PARALLELISM", "--argon2-parallelism", "Argon2id lanes"),
@@ -53,7 +60,7 @@ public enum ConfigurationFields {
     static let all = Set(list.map(\.path))
 
     /// Names of nested objects in the JSON file.
-    static let sections: Set<String> = ["http", "redis", "sqlite", "keys", "argon2", "log"]
+    static let sections: Set<String> = ["http", "redis", "sqlite", "keys", "library_system", "sessions", "login", "argon2", "log"]
 
     private static func field(_ path: String, _ env: String, _ flag: String, _ help: String, list: Bool = false) -> ConfigurationField {
         ConfigurationField(path: path, environment: env, flag: flag, isList: list, help: help)

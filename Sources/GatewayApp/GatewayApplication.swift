@@ -41,6 +41,8 @@ public final class GatewayApplication: Sendable {
         KeyRoutes(keys: keys, maxAgeSeconds: configuration.jwksMaxAgeSeconds).register(in: &router)
         DiscoveryRoutes(issuer: configuration.issuer, idTokenAlgorithms: SignatureAlgorithm.allCases.map(\.rawValue),
                         maxAgeSeconds: configuration.jwksMaxAgeSeconds).register(in: &router)
+        try AccountComponents.routes(configuration, database: database, redis: redis, logger: logger, clock: clock, random: SecureRandom())
+            .register(in: &router)
         extraRoutes(&router)
         let pipeline = RequestPipeline(
             router: router, proxies: TrustedProxies(configuration.trustedProxies),

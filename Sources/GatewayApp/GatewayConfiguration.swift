@@ -34,6 +34,20 @@ public struct GatewayConfiguration: Sendable {
     public var rotationPublishSeconds: Int
     /// Application policies directory.
     public var policiesDirectory: String
+    /// Member export file of the library system (used when no URL is set).
+    public var librarySystemFile: String
+    /// Base URL of the library system's API, when it is reached over HTTP.
+    public var librarySystemURL: String?
+    /// Timeout of one library system call.
+    public var librarySystemTimeoutSeconds: Double
+    /// How long a confirmed membership is trusted at login.
+    public var membershipCacheSeconds: Int
+    /// SSO idle timeout.
+    public var sessionIdleSeconds: Int
+    /// SSO absolute lifetime.
+    public var sessionAbsoluteSeconds: Int
+    /// Secret mixed into login-throttle keys; nil means one random per process.
+    public var throttlePepper: String?
     /// Password hashing cost.
     public var argon2: Argon2Parameters
     /// Lowest log level written.
@@ -71,6 +85,17 @@ public struct GatewayConfiguration: Sendable {
                             + "or partners could meet a new key before their cached JWKS has it")
         }
         argon2 = try Self.argon2Parameters(read)
+        librarySystemURL = try read.string("library_system.url", default: "").nilIfEmpty
+        librarySystemFile = try read.string("library_system.file", default: "LibrarySystems/demo-members.json")
+        librarySystemTimeoutSeconds = try read.double("library_system.timeout_seconds", default: 3, range: 0.1...60)
+        membershipCacheSeconds = try read.int("library_system.membership_cache_seconds", default: 300, range: 0...86_400)
+        sessionIdleSeconds = try read.int("sessions.idle_seconds", default: 1800, range: 60...86_400)
+        sessionAbsoluteSeconds = try read.int("sessions.absolute_seconds", default: 43_200, range: 300...2_592_000)
+        guard sessionAbsoluteSeconds >= sessionIdleSeconds else {
+            throw read.fail("sessions.absolute_seconds", "must be at least sessions.idle_seconds (\(sessionIdleSeconds))")
+        }
+        throttlePepper = try read.string("login.throttle_pepper", default: "").nilIfEmpty
+        if let pepper = throttlePepper, pepper.utf8.count < 16 { throw read.fail("login.throttle_pepper", "must be at least 16 characters") }
         let level = try read.string("log.level", default: "info")
         guard let parsedLevel = LogLevel(rawValue: level) else { throw read.fail("log.level", "must be debug, info, warning or error") }
         logLevel = parsedLevel

@@ -18,7 +18,8 @@ final class RunningGateway: Sendable {
     init(extraFlags: [String] = []) throws {
         redis = try RedisServerProcess()
         try KeyAdministration(directory: directory.path).generate(.es256)
-        let flags = ["--port", "0", "--redis-url", redis.url, "--redis-connect-timeout", "0.2", "--redis-command-timeout", "0.5",
+        let chosen = freeLoopbackPort()
+        let flags = ["--port", String(chosen), "--issuer", "http://127.0.0.1:\(chosen)", "--redis-url", redis.url, "--redis-connect-timeout", "0.2", "--redis-command-timeout", "0.5",
                      "--keys-dir", directory.path, "--policies-dir", emptyPolicies(directory),
                      "--sqlite-path", directory.file("gateway.sqlite3")] + extraFlags
         let configuration = try CommandLineInterface.loadConfiguration(flags, environment: [:])
