@@ -23,7 +23,8 @@ run: deps
 	@for alg in ES256 RS256 EdDSA; do .build/release/gateway keys generate --alg $$alg --if-missing --keys-dir Keys; done
 	.build/release/gateway serve --config $(DEV_CONFIG)
 
-test: deps
+test:
+	@scripts/install-deps.sh test
 	@scripts/run-tests.sh
 
 bench:
