@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# HTTP benchmark: the gateway's /healthz against nginx serving a tiny static file, with wrk.
+# Benchmarks behind BENCHMARKS.md, in one run (about 5 minutes):
+#   1. HTTP: the gateway's /healthz and /jwks.json against nginx serving a tiny static file
+#      and a static copy of the same JWKS, with wrk (all targets in the same interleaved rounds).
+#   2. Tokens: `GatewayBench tokens` (one thread: JWS sign/s, verify/s and raw sign/s per
+#      algorithm) against `openssl speed` for the same algorithms, both pinned to one core and
+#      run alternately; then a per-step breakdown of one token.
 # Usage (from anywhere): bench/run.sh        (`make bench` installs wrk/nginx first)
 #   BENCH_SCRATCH=DIR   build into DIR instead of .build (avoids fighting over .build's lock)
-#   BENCH_NO_BUILD=1    skip the build and measure the binary already there
+#   BENCH_NO_BUILD=1    skip the build and measure the binaries already there
 #   BENCH_DURATION=10s  length of each measured wrk run (BENCH_ROUNDS=3 rounds)
+#   BENCH_TOKEN_ROUNDS=2  GatewayBench/openssl alternations (BENCH_TOKEN_SECONDS=2 per GatewayBench
+#                         measurement; openssl speed always runs -seconds 3)
+#   BENCH_OUTPUT=FILE   write the report there instead of BENCHMARKS.md
 # Writes BENCHMARKS.md at the repo root and prints the table. Everything it starts
 # (Redis, three gateways, nginx) listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
@@ -20,9 +28,13 @@ warmup=2s
 nginx_bin=/usr/sbin/nginx
 cores="$(nproc)"
 
-for tool in wrk redis-server python3 "$nginx_bin"; do
+token_rounds="${BENCH_TOKEN_ROUNDS:-2}"
+token_seconds="${BENCH_TOKEN_SECONDS:-2}" # 9 measurements per GatewayBench run: keeps make bench near 5 min
+
+for tool in wrk redis-server redis-cli curl python3 "$nginx_bin"; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: '$tool' not found (run: scripts/install-deps.sh bench)" >&2; exit 1; }
 done
+command -v openssl >/dev/null 2>&1 || { echo "bench: 'openssl' not found (apt-get install -y openssl)" >&2; exit 1; }
 
 # ---------------------------------------------------------------- cleanup
 tmp=""
@@ -59,6 +71,7 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------- build
 build_dir="${BENCH_SCRATCH:-$root/.build}"
 bin="$build_dir/release/gateway"
+bench_bin="$build_dir/release/GatewayBench"
 if [ "${BENCH_NO_BUILD:-}" = 1 ]; then
   echo "bench: BENCH_NO_BUILD=1, using the existing $bin"
 elif [ -n "${BENCH_SCRATCH:-}" ]; then
@@ -66,7 +79,7 @@ elif [ -n "${BENCH_SCRATCH:-}" ]; then
 else
   swift build -c release
 fi
-[ -x "$bin" ] || { echo "bench: $bin not built" >&2; exit 1; }
+for b in "$bin" "$bench_bin"; do [ -x "$b" ] || { echo "bench: $b not built" >&2; exit 1; }; done
 
 # ---------------------------------------------------------------- helpers
 tmp="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
@@ -113,14 +126,15 @@ done
 
 # ---------------------------------------------------------------- gateways
 # Default settings except ports/paths; stdout (the JSON access log) goes to /dev/null.
-# Signing keys: a private keys dir, filled like `make run` does when the binary has
-# `gateway keys` (serve then needs active keys); an older binary only needs the dir to exist.
+# Signing keys: a private keys dir with one active key per algorithm, as `make run` creates
+# (serve refuses to start without active keys for the algorithms the policies use; the demo
+# policies in Policies/ need ES256 and RS256, EdDSA completes the published set).
 mkdir -p "$tmp/keys"
-if "$bin" keys list --keys-dir "$tmp/keys" >/dev/null 2>&1; then
-  for alg in ES256 RS256 EdDSA; do
-    "$bin" keys generate --alg "$alg" --if-missing --keys-dir "$tmp/keys" >/dev/null
-  done
-fi
+chmod 700 "$tmp/keys"
+for alg in ES256 RS256 EdDSA; do
+  "$bin" keys generate --alg "$alg" --keys-dir "$tmp/keys" >"$tmp/keys-$alg.log" 2>&1 \
+    || { echo "bench: gateway keys generate --alg $alg failed:" >&2; cat "$tmp/keys-$alg.log" >&2; exit 1; }
+done
 declare -A gw_port gw_pid
 start_gateway() { # NAME EXTRA-ARGS...
   local name=$1; shift
@@ -146,7 +160,16 @@ nginx_port=$port
 mkdir -p "$tmp/www"
 chmod 755 "$tmp/www"
 printf '{"status":"ok"}' >"$tmp/www/healthz"
-chmod 644 "$tmp/www/healthz"
+# A static copy of the default gateway's JWKS document, byte for byte.
+curl -sf -m 5 -o "$tmp/www/jwks.json" "http://127.0.0.1:${gw_port[gateway-default]}/jwks.json" \
+  || { echo "bench: could not fetch /jwks.json from gateway-default" >&2; exit 1; }
+jwks_summary="$(python3 -c 'import json, sys
+keys = json.load(open(sys.argv[1]))["keys"]
+print(len(keys), " ".join(sorted(k.get("alg", "?") for k in keys)))' "$tmp/www/jwks.json")" \
+  || { echo "bench: /jwks.json is not a JWKS:" >&2; head -c 300 "$tmp/www/jwks.json" >&2; exit 1; }
+jwks_bytes="$(wc -c <"$tmp/www/jwks.json")"
+echo "bench: /jwks.json: $jwks_bytes bytes, keys: $jwks_summary"
+chmod 644 "$tmp/www/healthz" "$tmp/www/jwks.json"
 cat >"$tmp/nginx.conf" <<EOF
 daemon off;
 worker_processes $cores;
@@ -175,12 +198,15 @@ wait_http "http://127.0.0.1:$nginx_port/healthz" nginx "$nginx_pid" "$tmp/nginx-
 mapfile -t nginx_workers < <(pgrep -P "$nginx_pid" || true)
 
 # ---------------------------------------------------------------- measure
-targets=(nginx gateway-default gateway-2-threads gateway-no-log)
+# One interleaved loop for both HTTP sections: nginx's healthz is the reference of both.
+targets=(nginx gateway-default gateway-2-threads gateway-no-log nginx-jwks gateway-jwks)
 declare -A url
 url[nginx]="http://127.0.0.1:$nginx_port/healthz"
 for name in gateway-default gateway-2-threads gateway-no-log; do
   url[$name]="http://127.0.0.1:${gw_port[$name]}/healthz"
 done
+url[nginx-jwks]="http://127.0.0.1:$nginx_port/jwks.json"
+url[gateway-jwks]="http://127.0.0.1:${gw_port[gateway-default]}/jwks.json"
 
 run_wrk() { # NAME DURATION -> prints the RESULT line
   local out
@@ -192,8 +218,10 @@ run_wrk() { # NAME DURATION -> prints the RESULT line
 wrk_command="wrk -t$wrk_threads -c$connections -d$duration --latency -s bench/report.lua URL"
 echo "bench: warm-up ($warmup per target), then $rounds rounds of: $wrk_command"
 for name in "${targets[@]}"; do run_wrk "$name" "$warmup" >/dev/null; done
-# How busy the machine was with other work: CPU ticks from /proc/stat minus those of this
-# script's processes (servers, Redis, and wrk via this shell's reaped-children times).
+# How busy the machine was with other work: busy CPU ticks from /proc/stat (user, nice,
+# system, irq, softirq) minus the CPU time of this script's processes (servers, Redis, and
+# wrk via this shell's reaped-children times). A process's utime + stime is its measured
+# run time, which includes the softirq work (loopback networking) done while it ran.
 cpu_snapshot() { # prints /proc/stat's user nice system idle iowait irq softirq steal, then ours (ticks)
   local ours=0 pid f
   for pid in "${pids[@]}" "${nginx_workers[@]}"; do
@@ -204,14 +232,23 @@ cpu_snapshot() { # prints /proc/stat's user nice system idle iowait irq softirq 
   ours=$((ours + f[11] + f[12] + f[13] + f[14])) # this shell + reaped children (wrk, curl)
   awk -v ours="$ours" '/^cpu / { print $2, $3, $4, $5, $6, $7, $8, $9, ours; exit }' /proc/stat
 }
+other_cpu() { # BEFORE AFTER -> share of all CPU ticks used by processes not ours
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    n = split(a, x); split(b, y); for (i = 1; i <= n; i++) d[i] = y[i] - x[i]
+    total = d[1] + d[2] + d[3] + d[4] + d[5] + d[6] + d[7] + d[8]
+    other = d[1] + d[2] + d[3] + d[6] + d[7] - d[9]
+    printf "%.3f", (total > 0 && other > 0) ? other / total : 0 }'
+}
 results="$tmp/results.txt"
 : >"$results"
 cpu_before="$(cpu_snapshot)"
 for round in $(seq 1 "$rounds"); do
   for name in "${targets[@]}"; do
+    snap="$(cpu_snapshot)"
     line="$(run_wrk "$name" "$duration")"
-    echo "round $round $name ${line#RESULT }"
-    echo "$name $round ${line#RESULT }" >>"$results"
+    line="${line#RESULT } other_cpu=$(other_cpu "$snap" "$(cpu_snapshot)")"
+    echo "round $round $name $line"
+    echo "$name $round $line" >>"$results"
   done
 done
 cpu_after="$(cpu_snapshot)"
@@ -225,6 +262,9 @@ done
 nginx_kb=$(hwm "$nginx_pid")
 for pid in "${nginx_workers[@]}"; do nginx_kb=$((nginx_kb + $(hwm "$pid"))); done
 echo "nginx $nginx_kb" >>"$rss"
+
+# ---------------------------------------------------------------- tokens vs openssl speed
+source "$root/bench/tokens.sh"
 
 # ---------------------------------------------------------------- report
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -243,4 +283,6 @@ BENCH_ROUNDS="$rounds" \
 BENCH_WARMUP="$warmup" \
 BENCH_CPU_BEFORE="$cpu_before" \
 BENCH_CPU_AFTER="$cpu_after" \
-  python3 bench/summarize.py "$results" "$rss" "$root/BENCHMARKS.md"
+BENCH_JWKS_BYTES="$jwks_bytes" \
+BENCH_JWKS_KEYS="$jwks_summary" \
+  python3 bench/summarize.py "$results" "$rss" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}" "$tokens_dir"

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Turns bench/run.sh's raw wrk figures into BENCHMARKS.md and a table on stdout.
 
-Usage: summarize.py RESULTS RSS OUTPUT
+Usage: summarize.py RESULTS RSS OUTPUT [TOKENS_DIR]
   RESULTS: lines "<target> <round> rps=.. p50_us=.. p99_us=.. errors=.. ..."
   RSS:     lines "<target> <VmHWM in kB>"
+  TOKENS_DIR: raw GatewayBench / openssl speed outputs from bench/tokens.sh
+The JWKS and token sections come from bench/summarize_extra.py.
 Machine and version details come from BENCH_* environment variables.
 """
 import os
 import statistics
 import sys
+
+import summarize_extra
 
 TARGETS = [
     ("nginx", "nginx, static file (reference)"),
@@ -45,9 +49,9 @@ def read_rss(path):
 
 def other_cpu_share():
     """Share of the machine's CPU that processes not started by the benchmark used during
-    the measured rounds: (user + nice + system) from /proc/stat minus the benchmark's own
-    utime + stime, over all ticks. With tick accounting, irq/softirq ticks (loopback
-    networking) are in neither term. Returns (share, steal share) or None."""
+    the measured rounds: busy ticks from /proc/stat (user + nice + system + irq + softirq)
+    minus the benchmark's own utime + stime (a process's measured run time, which includes
+    the softirq work done while it ran), over all ticks. Returns (share, steal share) or None."""
     try:
         before = [int(x) for x in os.environ["BENCH_CPU_BEFORE"].split()]
         after = [int(x) for x in os.environ["BENCH_CPU_AFTER"].split()]
@@ -60,7 +64,7 @@ def other_cpu_share():
     total = user + nice + system + idle + iowait + irq + softirq + steal
     if total <= 0:
         return None
-    return max(0, user + nice + system - ours) / total, steal / total
+    return max(0, user + nice + system + irq + softirq - ours) / total, steal / total
 
 
 def ms(microseconds):
@@ -69,6 +73,7 @@ def ms(microseconds):
 
 def main():
     results_path, rss_path, output_path = sys.argv[1:4]
+    tokens_dir = sys.argv[4] if len(sys.argv) > 4 else None
     env = os.environ.get
     cores = env("BENCH_CORES", "?")
     rounds = read_results(results_path)
@@ -95,7 +100,9 @@ def main():
            "|---|" + "---:|" * len(rounds["nginx"]) + "---:|"]
     for name, _ in TARGETS:
         values = [r["rps"] for r in rounds[name]]
-        cells = " | ".join(f"{v:,.0f} req/s, p99 {ms(r['p99_us'])}" for v, r in zip(values, rounds[name]))
+        cells = " | ".join(f"{v:,.0f} req/s, p99 {ms(r['p99_us'])}"
+                           + (f", others {r['other_cpu'] * 100:.0f} %" if "other_cpu" in r else "")
+                           for v, r in zip(values, rounds[name]))
         raw.append(f"| {label(name)} | {cells} | {max(values) / min(values):.2f} |")
 
     gateway = median["gateway-default"]
@@ -149,7 +156,7 @@ def main():
         "# Benchmarks",
         "",
         "Reproduce with `make bench` (installs wrk and nginx if missing, builds the release binary, "
-        "runs every benchmark and rewrites this file; about 3 minutes). Everything runs on "
+        "runs every benchmark and rewrites this file; about 5 minutes). Everything runs on "
         "127.0.0.1 on private ports: a private Redis, the gateway processes and nginx are started "
         "and stopped by `bench/run.sh`. Each benchmark has its own section below; add new ones to "
         "`bench/run.sh` so that this file stays generated.",
@@ -166,7 +173,7 @@ def main():
         f"{env('BENCH_GATEWAY', '?')}",
         f"- Command: `{env('BENCH_WRK_COMMAND', '?')}` against each target, "
         f"{env('BENCH_ROUNDS', '?')} rounds interleaved (nginx, gateway default, `--threads {cores}`, "
-        f"`--log-requests false`, repeat) after a {env('BENCH_WARMUP', '?')} warm-up run per target; "
+        f"`--log-requests false`, then the JWKS section's nginx static JWKS and gateway `/jwks.json`, repeat) after a {env('BENCH_WARMUP', '?')} warm-up run per target; "
         "the table shows the median of each figure. The wrk client shares the 2 cores with the server.",
         f"- nginx: Debian's nginx, `worker_processes {cores}`, `access_log off`, "
         "`keepalive_requests 1000000`, a static file `healthz` containing `{\"status\":\"ok\"}` with "
@@ -188,27 +195,38 @@ def main():
     if contention is not None:
         share, steal = contention
         text = (f"Other processes on the machine (other engineers' builds and tests, kernel threads) used "
-                f"{share * 100:.0f} % of its CPU during the measured rounds")
-        text += f", and the hypervisor stole {steal * 100:.0f} %" if steal >= 0.01 else ""
-        if share >= 0.10 or steal >= 0.05:
-            text += (". **The box was shared during this run**: every target competed with that work for the "
+                f"{share * 100:.0f} % of its CPU during the measured rounds (/proc/stat busy ticks minus the CPU "
+                "time of the benchmark's own processes)")
+        if share >= 0.05 or steal >= 0.05:
+            text += (f" and the hypervisor stole {steal * 100:.0f} %. **The box was shared during this run**: every target competed with that work for the "
                      "cores, so the absolute figures are pessimistic and the ratios less reliable; re-run on a "
                      "quiet machine before reading the PASS/FAIL as a verdict.")
         else:
-            text += ": a quiet run."
-        lines += [text, ""]
+            text += (": quiet by that measure (contention from outside this VM is visible only as steal"
+                     f", {steal * 100:.0f} % here).")
         contention_text = text
+    nginx_p99_ms = median["nginx"]["p99_us"] / 1000
+    if nginx_p99_ms >= MAX_P99_MS:
+        contention_text += (f"{' ' if contention_text else ''}nginx's own median p99 was {nginx_p99_ms:.1f} ms, above "
+                            f"the gateway's {MAX_P99_MS:.0f} ms target (wrk and the server share the cores), so this "
+                            "run cannot tell whether the gateway meets the p99 target.")
+    if contention_text:
+        lines += [contention_text, ""]
     if all_errors:
         lines += [f"**Note:** wrk reported {all_errors:.0f} errors across all runs (see the errors column); "
                   "figures from runs with errors are suspect.", ""]
     lines += [
         threading,
         "",
-        "Per-round figures (req/s and p99):",
+        "Per-round figures (req/s, p99, and the share of the machine's CPU that other processes used "
+        "during that run, measured as above):",
         "",
         *raw,
         "",
     ]
+    jwks_lines, jwks_console = summarize_extra.jwks_section(rounds, env)
+    token_lines, token_console = summarize_extra.tokens_section(tokens_dir, env)
+    lines += jwks_lines + token_lines
     with open(output_path, "w") as out:
         out.write("\n".join(lines))
 
@@ -221,6 +239,10 @@ def main():
     if contention_text:
         print()
         print(contention_text.replace("**", ""))
+    for console in (jwks_console, token_console):
+        if console:
+            print()
+            print("\n".join(console))
     print(f"\nwrote {output_path}")
 
 
