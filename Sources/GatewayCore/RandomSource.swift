@@ -7,11 +7,18 @@ public protocol RandomSource: Sendable {
 
 extension RandomSource {
     /// `count` random bytes as lowercase hex (e.g. request ids).
-    public func hex(_ count: Int) -> String {
-        let digits = Array("0123456789abcdef".utf8)
+    public func hex(_ count: Int) -> String { Hex.encode(bytes(count)) }
+}
+
+/// Lowercase hexadecimal.
+public enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// `bytes` as lowercase hex digits, two per byte.
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(count * 2)
-        for byte in bytes(count) {
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }

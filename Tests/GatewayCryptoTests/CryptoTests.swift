@@ -42,3 +42,8 @@ func argon2ParametersBelowTheOWASPFloorAreRefused(parameters: Argon2Parameters, 
     #expect(parameters.problem?.reason == reason)
     #expect(Argon2Parameters.owaspMinimum.problem == nil)
 }
+
+@Test func hmacSHA256MatchesRFC4231TestCase2() {
+    let mac = HMACSHA256.mac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+    #expect(hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+}
