@@ -17,7 +17,9 @@ build: deps
 # and dev signing keys in Keys/ (git-ignored, mode 0600).
 run: deps
 	@mkdir -p var
-	@[ -f $(DEV_CONFIG) ] || { sed "s/@REDIS_PORT@/$(DEV_REDIS_PORT)/" config/gateway.dev.json > $(DEV_CONFIG); echo "created $(DEV_CONFIG)"; }
+	@[ -f $(DEV_CONFIG) ] || { sed -e "s/@REDIS_PORT@/$(DEV_REDIS_PORT)/" \
+	    -e "s/@THROTTLE_PEPPER@/$$(python3 -c 'import secrets; print(secrets.token_hex(24))')/" \
+	    config/gateway.dev.json > $(DEV_CONFIG); chmod 600 $(DEV_CONFIG); echo "created $(DEV_CONFIG)"; }
 	@scripts/dev-redis.sh $(DEV_REDIS_PORT)
 	swift build -c release
 	@for alg in ES256 RS256 EdDSA; do .build/release/gateway keys generate --alg $$alg --if-missing --keys-dir Keys; done

@@ -78,6 +78,11 @@ private func expectError(field: String, reason: String, source: String? = nil, _
         (["--keys-dir", "/nonexistent/keys"], "keys_dir", "'/nonexistent/keys' is not an existing directory"),
         (["--sqlite-path", "/nonexistent/dir/db.sqlite3"], "sqlite.path", "directory '/nonexistent/dir' does not exist"),
         (["--bogus"], "arguments", "unknown option '--bogus' (see gateway --help)"),
+        (["--throttle-pepper", "short"], "login.throttle_pepper", "must be at least 16 characters"),
+        (["--session-absolute-seconds", "600"], "sessions.absolute_seconds", "must be at least sessions.idle_seconds (1800)"),
+        (["--rotation-publish-seconds", "60"], "keys.rotation_publish_seconds",
+         "must be longer than keys.jwks_max_age_seconds (3600), or partners could meet a new key before their cached JWKS has it"),
+        (["--access-token-alg", "HS256"], "keys.access_token_alg", "must be ES256, RS256 or EdDSA"),
     ] as [([String], String, String?)])
     func invalidFlagIsRefusedNamingTheField(flags: [String], field: String, reason: String?) {
         do {
