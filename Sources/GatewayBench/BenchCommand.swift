@@ -18,8 +18,8 @@ enum BenchCommand {
           --only LIST   run only these measurements (e.g. to profile one with perf); `none` runs
                         none of them (with --breakdown: only the breakdown)
           --breakdown S afterwards time each step of a token alone for S seconds:
-                        STAGE name=jti|claims|serialize|serialize_prototype|base64url_assembly|
-                        split_decode|parse_json|sign_input|prototype_jws_sign|verify_input
+                        STAGE name=jti|claims|serialize|base64url_assembly|
+                        split_decode|parse_json|sign_input|verify_input
                         alg=.. per_s=.. us=.. cpu_share=..
         """
 

@@ -142,6 +142,6 @@ struct TokenBenchmark {
     private func issueToken(key: SigningKey, keyID: String, facts: AuthorizationFacts) throws(CryptoError) -> String {
         let issuance = IssuanceFacts(issuer: issuer, now: clock.now(), lifetimeSeconds: lifetimeSeconds, tokenID: random.hex(16))
         let claims = ClaimAssembler.accessToken(patron, policy: policy, facts: facts, issuance: issuance)
-        return try JWS.sign(payload: Array(JSONValue.object(claims).serialized.utf8), key: key, keyID: keyID, type: "at+jwt")
+        return try JWS.sign(payload: JSONValue.object(claims).serializedBytes, key: key, keyID: keyID, type: "at+jwt")
     }
 }

@@ -3,6 +3,12 @@
 public enum JSONString {
     /// Appends `value` as a quoted, escaped JSON string.
     public static func append(_ value: String, to text: inout String) {
+        guard needsEscaping(value) else {
+            text.append("\"")
+            text.append(value)
+            text.append("\"")
+            return
+        }
         var bytes: [UInt8] = []
         append(value, to: &bytes)
         text += String(decoding: bytes, as: UTF8.self)
@@ -11,7 +17,7 @@ public enum JSONString {
     /// Appends `value` as a quoted, escaped JSON string, as UTF-8 bytes.
     public static func append(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        if !value.utf8.contains(where: needsEscape) {
+        if !needsEscaping(value) {
             bytes.append(contentsOf: value.utf8)
         } else {
             for scalar in value.unicodeScalars { appendEscaped(scalar, to: &bytes) }
@@ -30,8 +36,16 @@ public enum JSONString {
             let hex = String(scalar.value, radix: 16)
             bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
         default:
-            bytes.append(contentsOf: String(scalar).utf8)
+            bytes.append(contentsOf: scalar.utf8)
         }
+    }
+
+    /// Whether any byte of `value` may need escaping (a plain loop over its bytes: far
+    /// cheaper than `contains(where:)` on the UTF-8 view for the short strings of a token).
+    private static func needsEscaping(_ value: String) -> Bool {
+        let utf8 = value.utf8.span
+        for index in utf8.indices where needsEscape(utf8[index]) { return true }
+        return false
     }
 
     /// Bytes that may need escaping: controls, quote, backslash, and the lead byte of

@@ -11,24 +11,35 @@ public enum Base64URL {
 
     /// Encodes `bytes`.
     public static func encode(_ bytes: [UInt8]) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int((chunk >> UInt32(shift)) & 0x3F)]) }
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest == 1 {
-            let chunk = UInt32(bytes[index]) << 16
-            for shift in [18, 12] { out.append(alphabet[Int((chunk >> UInt32(shift)) & 0x3F)]) }
-        } else if rest == 2 {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            for shift in [18, 12, 6] { out.append(alphabet[Int((chunk >> UInt32(shift)) & 0x3F)]) }
-        }
+        var out: [UInt8] = []
+        encode(bytes, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends the encoding of `bytes` to `out` (for building a JWS in one buffer).
+    public static func encode(_ bytes: [UInt8], into out: inout [UInt8]) {
+        let input = bytes.span, symbols = alphabet.span
+        out.append(addingCapacity: encodedCount(input.count)) { output in
+            func emit(_ chunk: UInt32, count: Int) {
+                for shift in stride(from: 18, to: 18 - 6 * count, by: -6) {
+                    output.append(symbols[Int(chunk >> UInt32(shift) & 0x3F)])
+                }
+            }
+            var index = 0
+            while index + 3 <= input.count {
+                emit(UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2]), count: 4)
+                index += 3
+            }
+            switch input.count - index {
+            case 1: emit(UInt32(input[index]) << 16, count: 2)
+            case 2: emit(UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8, count: 3)
+            default: break
+            }
+        }
+    }
+
+    /// Length of the unpadded encoding of `count` bytes.
+    public static func encodedCount(_ count: Int) -> Int { (count * 4 + 2) / 3 }
 
     /// Encodes the UTF-8 bytes of `text`.
     public static func encode(_ text: String) -> String { encode(Array(text.utf8)) }

@@ -42,18 +42,28 @@ public struct JOSEHeader: Sendable, Equatable {
         }
     }
 
+    /// The header's compact JSON (`json`) base64url-encoded: the first part of a compact JWS.
+    var encoded: [UInt8] {
+        var out: [UInt8] = []
+        Base64URL.encode(json, into: &out)
+        return out
+    }
+
     /// The header as compact JSON with members in a fixed order.
-    var json: String {
-        var text = "{\"alg\":"
-        JSONString.append(algorithm.rawValue, to: &text)
+    var json: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(96)
+        bytes.append(contentsOf: #"{"alg":"#.utf8)
+        JSONString.append(algorithm.rawValue, to: &bytes)
         if let keyID {
-            text += ",\"kid\":"
-            JSONString.append(keyID, to: &text)
+            bytes.append(contentsOf: #","kid":"#.utf8)
+            JSONString.append(keyID, to: &bytes)
         }
         if let type {
-            text += ",\"typ\":"
-            JSONString.append(type, to: &text)
+            bytes.append(contentsOf: #","typ":"#.utf8)
+            JSONString.append(type, to: &bytes)
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 }

@@ -7,12 +7,23 @@ public enum JWS {
     public static let maxTokenBytes = 16_384
 
     /// Signs `payload` with `key`; the header carries `alg`, `kid` and `typ`.
+    /// Header, payload and signature are written into one buffer: the signing input is
+    /// signed where it was built, and the token becomes a `String` once.
     public static func sign(payload: [UInt8], key: SigningKey, keyID: String, type: String?) throws(CryptoError) -> String {
-        let header = JOSEHeader(algorithm: key.algorithm, keyID: keyID, type: type)
-        let signingInput = Base64URL.encode(header.json) + "." + Base64URL.encode(payload)
-        let signature = try key.sign(Array(signingInput.utf8))
-        return signingInput + "." + Base64URL.encode(signature)
+        let header = JOSEHeader(algorithm: key.algorithm, keyID: keyID, type: type).encoded
+        var token: [UInt8] = []
+        token.reserveCapacity(header.count + 2 + Base64URL.encodedCount(payload.count) + maximumEncodedSignature)
+        token.append(contentsOf: header)
+        token.append(UInt8(ascii: "."))
+        Base64URL.encode(payload, into: &token)
+        let signature = try key.sign(token)
+        token.append(UInt8(ascii: "."))
+        Base64URL.encode(signature, into: &token)
+        return String(decoding: token, as: UTF8.self)
     }
+
+    /// base64url length of the largest signature we make (RSA-4096), so one allocation suffices.
+    private static let maximumEncodedSignature = Base64URL.encodedCount(512)
 
     /// Verifies `token` against `keys` and returns its header and payload object.
     /// The key is chosen by `kid` (or, without one, the only key of the header's

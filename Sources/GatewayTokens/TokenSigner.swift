@@ -21,7 +21,7 @@ public struct TokenSigner: Sendable {
             throw .noActiveKey(algorithm)
         }
         do {
-            return try JWS.sign(payload: Array(JSONValue.object(claims).serialized.utf8), key: key, keyID: kid, type: type)
+            return try JWS.sign(payload: JSONValue.object(claims).serializedBytes, key: key, keyID: kid, type: type)
         } catch {
             throw .signingFailed(error.description)
         }

@@ -35,6 +35,24 @@ private func token(header: String, payload: String, signature: [UInt8] = [1, 2, 
         #expect(verified.keyID == kid)
     }
 
+    @Test func edDSATokenIsByteIdenticalToTheStraightforwardConstruction() throws {
+        // Ed25519 is deterministic, so the whole token can be compared, signature included.
+        let key = try SigningKey.generate(.edDSA)
+        let kid = JSONWebKey(key: key.publicKey).keyID
+        let payload = Array(#"{"iss":"https://login.example.org","sub":"ml-7f3a","x":"\u2028é"}"#.utf8)
+        let input = Base64URL.encode(#"{"alg":"EdDSA","kid":"\#(kid)","typ":"at+jwt"}"#) + "." + Base64URL.encode(payload)
+        let expected = input + "." + Base64URL.encode(try key.sign(Array(input.utf8)))
+        #expect(try JWS.sign(payload: payload, key: key, keyID: kid, type: "at+jwt") == expected)
+    }
+
+    @Test(arguments: SignatureAlgorithm.allCases)
+    func headerWithoutTypeOmitsIt(algorithm: SignatureAlgorithm) throws {
+        let key = try SigningKey.generate(algorithm)
+        let jwt = try JWS.sign(payload: Array("{}".utf8), key: key, keyID: "k\"1", type: nil)
+        let header = try #require(Base64URL.decode(jwt.split(separator: ".")[0]))
+        #expect(String(decoding: header, as: UTF8.self) == #"{"alg":"\#(algorithm.rawValue)","kid":"k\"1"}"#)
+    }
+
     @Test func tamperedPayloadFailsTheSignature() throws {
         let key = try SigningKey.generate(.es256)
         let jwt = try JWS.sign(payload: Array(#"{"sub":"a"}"#.utf8), key: key, keyID: JSONWebKey(key: key.publicKey).keyID, type: nil)

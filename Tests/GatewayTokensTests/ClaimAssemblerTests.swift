@@ -106,4 +106,27 @@ private func claimNames(_ claims: [String: JSONValue]) -> Set<String> { Set(clai
         #expect(claims["client_id"] == .string("e-books"))
         #expect(claims["email"] == nil)
     }
+
+    @Test func accessTokenPayloadIsExactlyTheSortedCompactClaimSet() {
+        let policy = ClaimPolicy(clientID: "reading-tipper", functionalCommunicationNeeded: true, allowedScopes: allowedEverything)
+        let facts = AuthorizationFacts(requestedScopes: ["openid", "profile", "email"], authTime: Instant(secondsSinceEpoch: 1_799_999_000.9),
+                                       sessionID: "s1", acr: "1")
+        let claims = ClaimAssembler.accessToken(patron, policy: policy, facts: facts, issuance: issuance)
+        let expected = #"{"acr":"1","aud":"reading-tipper","auth_time":1799999000,"client_id":"reading-tipper","#
+            + #""email":"lezer42@example.org","email_verified":true,"exp":1800000600,"iat":1800000000,"#
+            + #""iss":"https://login.example.org","jti":"jti-1","library":"bibliotheek-noord","mylibrary_id":"ml-7f3a","#
+            + #""nbf":1800000000,"preferred_username":"lezer42","scope":"email openid profile","sid":"s1","sub":"ml-7f3a"}"#
+        #expect(JSONValue.object(claims).serializedBytes == Array(expected.utf8))
+    }
+
+    @Test func introspectionCarriesActiveAndTokenType() {
+        let policy = ClaimPolicy(clientID: "e-books", functionalCommunicationNeeded: false, allowedScopes: ["openid", "offline_access"])
+        let claims = ClaimAssembler.introspection(patron, policy: policy, scopes: ["openid", "email"], issuance: issuance,
+                                                  tokenType: "access_token")
+        #expect(Set(claims.keys) == ["sub", "mylibrary_id", "library", "iss", "aud", "iat", "nbf", "exp", "jti",
+                                     "active", "client_id", "scope", "token_type"])
+        #expect(claims["active"] == .bool(true))
+        #expect(claims["scope"] == .string("openid"))
+        #expect(claims["token_type"] == .string("access_token"))
+    }
 }
