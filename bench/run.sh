@@ -5,6 +5,8 @@
 #   2. Tokens: `GatewayBench tokens` (one thread: JWS sign/s, verify/s and raw sign/s per
 #      algorithm) against `openssl speed` for the same algorithms, both pinned to one core and
 #      run alternately; then a per-step breakdown of one token.
+#   3. Logins (bench/logins.sh, run first, about 75 s): Argon2id logins/s against the machine's
+#      Argon2 limit (`argon2` CLI), and /jwks.json and /healthz latency during a login storm.
 # Usage (from anywhere): bench/run.sh        (`make bench` installs wrk/nginx first)
 #   BENCH_SCRATCH=DIR   build into DIR instead of .build (avoids fighting over .build's lock)
 #   BENCH_NO_BUILD=1    skip the build and measure the binaries already there
@@ -12,6 +14,7 @@
 #   BENCH_TOKEN_ROUNDS=2  GatewayBench/openssl alternations (BENCH_TOKEN_SECONDS=2 per GatewayBench
 #                         measurement; openssl speed always runs -seconds 3)
 #   BENCH_OUTPUT=FILE   write the report there instead of BENCHMARKS.md
+#   BENCH_ONLY=logins   run only the logins section and replace just that section of the report
 # Writes BENCHMARKS.md at the repo root and prints the table. Everything it starts
 # (Redis, three gateways, nginx) listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
@@ -27,6 +30,9 @@ wrk_threads=2
 warmup=2s
 nginx_bin=/usr/sbin/nginx
 cores="$(nproc)"
+
+bench_only="${BENCH_ONLY:-}"
+case "$bench_only" in "" | all | logins) ;; *) echo "bench: BENCH_ONLY must be 'logins' (or unset: everything)" >&2; exit 2 ;; esac
 
 token_rounds="${BENCH_TOKEN_ROUNDS:-2}"
 token_seconds="${BENCH_TOKEN_SECONDS:-2}" # 9 measurements per GatewayBench run: keeps make bench near 5 min
@@ -111,6 +117,28 @@ wait_http() {
   return 1
 }
 
+# How busy the machine was with other work: busy CPU ticks from /proc/stat (user, nice,
+# system, irq, softirq) minus the CPU time of this script's processes (servers, Redis, and
+# wrk via this shell's reaped-children times). A process's utime + stime is its measured
+# run time, which includes the softirq work (loopback networking) done while it ran.
+cpu_snapshot() { # prints /proc/stat's user nice system idle iowait irq softirq steal, then ours (ticks)
+  local ours=0 pid f
+  for pid in "${pids[@]}" "${nginx_workers[@]}"; do
+    f=($(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null || true)) # fields after "(comm) "
+    [ ${#f[@]} -gt 12 ] && ours=$((ours + f[11] + f[12]))        # utime stime
+  done
+  f=($(sed 's/^.*) //' "/proc/$$/stat"))
+  ours=$((ours + f[11] + f[12] + f[13] + f[14])) # this shell + reaped children (wrk, curl)
+  awk -v ours="$ours" '/^cpu / { print $2, $3, $4, $5, $6, $7, $8, $9, ours; exit }' /proc/stat
+}
+other_cpu() { # BEFORE AFTER -> share of all CPU ticks used by processes not ours
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    n = split(a, x); split(b, y); for (i = 1; i <= n; i++) d[i] = y[i] - x[i]
+    total = d[1] + d[2] + d[3] + d[4] + d[5] + d[6] + d[7] + d[8]
+    other = d[1] + d[2] + d[3] + d[6] + d[7] - d[9]
+    printf "%.3f", (total > 0 && other > 0) ? other / total : 0 }'
+}
+
 # ---------------------------------------------------------------- Redis
 free_port
 redis_port=$port
@@ -135,6 +163,14 @@ for alg in ES256 RS256 EdDSA; do
   "$bin" keys generate --alg "$alg" --keys-dir "$tmp/keys" >"$tmp/keys-$alg.log" 2>&1 \
     || { echo "bench: gateway keys generate --alg $alg failed:" >&2; cat "$tmp/keys-$alg.log" >&2; exit 1; }
 done
+
+# Logins first, on a gateway of its own that it stops again (bench/logins.sh).
+source "$root/bench/logins.sh"
+if [ "$bench_only" = logins ]; then
+  python3 bench/summarize_logins.py "$logins_dir" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}"
+  exit 0
+fi
+
 declare -A gw_port gw_pid
 start_gateway() { # NAME EXTRA-ARGS...
   local name=$1; shift
@@ -218,27 +254,6 @@ run_wrk() { # NAME DURATION -> prints the RESULT line
 wrk_command="wrk -t$wrk_threads -c$connections -d$duration --latency -s bench/report.lua URL"
 echo "bench: warm-up ($warmup per target), then $rounds rounds of: $wrk_command"
 for name in "${targets[@]}"; do run_wrk "$name" "$warmup" >/dev/null; done
-# How busy the machine was with other work: busy CPU ticks from /proc/stat (user, nice,
-# system, irq, softirq) minus the CPU time of this script's processes (servers, Redis, and
-# wrk via this shell's reaped-children times). A process's utime + stime is its measured
-# run time, which includes the softirq work (loopback networking) done while it ran.
-cpu_snapshot() { # prints /proc/stat's user nice system idle iowait irq softirq steal, then ours (ticks)
-  local ours=0 pid f
-  for pid in "${pids[@]}" "${nginx_workers[@]}"; do
-    f=($(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null || true)) # fields after "(comm) "
-    [ ${#f[@]} -gt 12 ] && ours=$((ours + f[11] + f[12]))        # utime stime
-  done
-  f=($(sed 's/^.*) //' "/proc/$$/stat"))
-  ours=$((ours + f[11] + f[12] + f[13] + f[14])) # this shell + reaped children (wrk, curl)
-  awk -v ours="$ours" '/^cpu / { print $2, $3, $4, $5, $6, $7, $8, $9, ours; exit }' /proc/stat
-}
-other_cpu() { # BEFORE AFTER -> share of all CPU ticks used by processes not ours
-  awk -v a="$1" -v b="$2" 'BEGIN {
-    n = split(a, x); split(b, y); for (i = 1; i <= n; i++) d[i] = y[i] - x[i]
-    total = d[1] + d[2] + d[3] + d[4] + d[5] + d[6] + d[7] + d[8]
-    other = d[1] + d[2] + d[3] + d[6] + d[7] - d[9]
-    printf "%.3f", (total > 0 && other > 0) ? other / total : 0 }'
-}
 results="$tmp/results.txt"
 : >"$results"
 cpu_before="$(cpu_snapshot)"
@@ -286,3 +301,4 @@ BENCH_CPU_AFTER="$cpu_after" \
 BENCH_JWKS_BYTES="$jwks_bytes" \
 BENCH_JWKS_KEYS="$jwks_summary" \
   python3 bench/summarize.py "$results" "$rss" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}" "$tokens_dir"
+python3 bench/summarize_logins.py "$logins_dir" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}"
