@@ -22,9 +22,10 @@ struct AccountRoutes: Sendable {
                          body: Array(Stylesheet.css.utf8))
         }
         router.get("/register") { request in registrationForm(request) }
-        router.post("/register") { request in submitRegistration(request) }
+        // Both hash a password: they run off the HTTP worker threads (see Router.add).
+        router.post("/register", blocking: true) { request in submitRegistration(request) }
         router.get("/login") { request in loginForm(request) }
-        router.post("/login") { request in submitLogin(request) }
+        router.post("/login", blocking: true) { request in submitLogin(request) }
         router.get("/account") { request in account(request) }
         router.post("/logout") { request in logout(request) }
     }

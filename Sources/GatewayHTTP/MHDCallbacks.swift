@@ -1,4 +1,5 @@
 internal import CMicroHTTPD
+import Dispatch
 import Synchronization
 
 // libmicrohttpd's C callbacks. They live in this file, not in main.swift: a top-level
@@ -40,9 +41,28 @@ let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, method, ver
         return receive(UnsafeRawBufferPointer(start: uploadData, count: size), into: state, limit: context.maxBodyBytes)
     }
     if state.rejected { return reject(state, connection, context, method) }
+    if let pending = state.pending { return queue(pending, on: connection, context: context) }
     var request = makeRequest(connection, method: method, state: state)
     request.version = version.map { String(cString: $0) } ?? "HTTP/1.1"
-    return queue(context.responder.respond(to: request), on: connection, context: context)
+    guard context.responder.isBlocking(request) else { return queue(context.responder.respond(to: request), on: connection, context: context) }
+    answerOffThread(request, state: state, connection: connection, context: context)
+    return .YES
+}
+
+/// Suspends the connection, answers on a blocking thread, then resumes it: MHD calls the
+/// access handler again and the stored response is queued on the worker thread.
+private func answerOffThread(_ request: HTTPRequest, state: RequestState, connection: OpaquePointer, context: ServerContext) {
+    let handle = SuspendedConnection(pointer: connection)
+    MHD_suspend_connection(connection)
+    context.blockingQueue.async {
+        state.pending = context.responder.respond(to: request)
+        MHD_resume_connection(handle.pointer)
+    }
+}
+
+/// A suspended connection's handle, passed to the one thread that will resume it.
+private struct SuspendedConnection: @unchecked Sendable {
+    let pointer: OpaquePointer
 }
 
 /// Appends a body chunk. A chunked body that outgrows the limit cannot be answered at

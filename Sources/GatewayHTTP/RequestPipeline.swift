@@ -41,10 +41,16 @@ public final class RequestPipeline: HTTPResponder {
         let response = HTTPResponse.error(413, code: "request_too_large",
                                           description: "The request body is larger than \(limit) bytes.")
         let route: String = switch router.match(method: request.method, path: request.path) {
-        case .found(let route, _), .methodNotAllowed(let route, _): route
+        case .found(let route, _, _), .methodNotAllowed(let route, _): route
         case .notFound: "unmatched"
         }
         return finish(response, route: route, method: request.method, started: started)
+    }
+
+    /// True for routes registered as `blocking`.
+    public func isBlocking(_ request: HTTPRequest) -> Bool {
+        if case .found(_, _, true) = router.match(method: request.method, path: request.path) { return true }
+        return false
     }
 
     private func dispatch(_ request: HTTPRequest) -> (String, HTTPResponse) {
@@ -60,7 +66,7 @@ public final class RequestPipeline: HTTPResponder {
                                               description: "This address does not accept \(Self.safeMethod(request.method)).")
             response.headers.set("Allow", allowed.joined(separator: ", "))
             return (route, response)
-        case .found(let route, let handler):
+        case .found(let route, let handler, _):
             do {
                 return (route, try handler(request))
             } catch {

@@ -7,36 +7,40 @@ public typealias HTTPHandler = @Sendable (HTTPRequest) throws -> HTTPResponse
 public struct Router: Sendable {
     /// What routing decided for a request.
     public enum Match: Sendable {
-        /// A route matched: its name and handler.
-        case found(route: String, handler: HTTPHandler)
+        /// A route matched: its name, handler, and whether it blocks for long (see `add`).
+        case found(route: String, handler: HTTPHandler, blocking: Bool)
         /// The path exists but not for this method; `allowed` goes into `Allow`.
         case methodNotAllowed(route: String, allowed: [String])
         /// No route has this path.
         case notFound
     }
 
-    private var routes: [String: [String: HTTPHandler]] = [:]
+    private var routes: [String: [String: (handler: HTTPHandler, blocking: Bool)]] = [:]
 
     /// An empty router.
     public init() {}
 
     /// Registers `handler` for `method` on `path`. `GET` routes also answer `HEAD`.
-    public mutating func add(_ method: String, _ path: String, _ handler: @escaping HTTPHandler) {
+    /// `blocking` routes (those that hash passwords) run off the server's worker threads,
+    /// so a login storm cannot delay the other requests those threads serve.
+    public mutating func add(_ method: String, _ path: String, blocking: Bool = false, _ handler: @escaping HTTPHandler) {
         precondition(routes[path]?[method] == nil, "route \(method) \(path) registered twice")
-        routes[path, default: [:]][method.uppercased()] = handler
+        routes[path, default: [:]][method.uppercased()] = (handler, blocking)
     }
 
     /// Registers a `GET` (and `HEAD`) route.
     public mutating func get(_ path: String, _ handler: @escaping HTTPHandler) { add("GET", path, handler) }
 
     /// Registers a `POST` route.
-    public mutating func post(_ path: String, _ handler: @escaping HTTPHandler) { add("POST", path, handler) }
+    public mutating func post(_ path: String, blocking: Bool = false, _ handler: @escaping HTTPHandler) {
+        add("POST", path, blocking: blocking, handler)
+    }
 
     /// Finds the handler for `method` and `path`.
     public func match(method: String, path: String) -> Match {
         guard let byMethod = routes[path] else { return .notFound }
-        if let handler = byMethod[method] ?? (method == "HEAD" ? byMethod["GET"] : nil) {
-            return .found(route: path, handler: handler)
+        if let entry = byMethod[method] ?? (method == "HEAD" ? byMethod["GET"] : nil) {
+            return .found(route: path, handler: entry.handler, blocking: entry.blocking)
         }
         var allowed = Set(byMethod.keys)
         if allowed.contains("GET") { allowed.insert("HEAD") }
