@@ -217,10 +217,11 @@ def main():
         notes.append(f"**During the storm `/jwks.json` and `/healthz` kept a p50 of {probes['jwks-storm']['p50_us'] / 1000:.2f} / "
                      f"{probes['healthz-storm']['p50_us'] / 1000:.2f} ms, but their p99 rose to the scale of a login POST "
                      f"(p50 {storm['post_p50_ms']:.0f} ms) and `/jwks.json` fell to {probes['jwks-storm']['rps'] / idle_rps:.2f} × "
-                     "its idle rate.** A likely cause, not proven by this run: `PasswordHashingPool` runs a hash (and a "
-                     "queued caller's wait of up to 50 ms) on the request thread that asked for it, and libmicrohttpd's "
-                     "thread pool serves each connection on one worker thread, so a request whose connection shares a "
-                     "thread with a login waits for that login.")
+                     "its idle rate.**")
+    else:
+        notes.append("`POST /login` and `POST /register` are blocking routes: the gateway suspends their connection and "
+                     "hashes on a thread of its own, so the HTTP worker threads keep serving `/jwks.json` and `/healthz` "
+                     "while the hashing pool is full (before that change, their p99 during a storm was 51 / 93 ms).")
     contention = ""
     if shares:
         top = max(shares)
