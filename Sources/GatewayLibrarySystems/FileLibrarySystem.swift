@@ -94,14 +94,12 @@ public final class FileLibrarySystem: LibrarySystem {
         return CalendarDate(containing: now, utcOffsetSeconds: offset)
     }
 
-    /// A hash of a random secret nobody knows, with the cost parameters of the file's
-    /// hashes, so verifying against it costs the same as against a member's.
+    /// A PHC string with the cost parameters of the file's hashes and a fixed salt and
+    /// digest that no secret produces: verifying against it costs a full hash, like a
+    /// member's. Built without hashing, so start-up does not allocate Argon2 memory.
     private static func dummyHash(matching sample: String?) throws(LibrarySystemSetupError) -> String {
         let parameters = sample.flatMap(Argon2Parameters.init(argon2idPHC:)) ?? .owaspMinimum
-        do {
-            return try Argon2id(parameters: parameters).hash(password: SecureRandom().hex(32))
-        } catch {
-            throw .invalid(field: "members", reason: "cannot derive a dummy hash: \(error)")
-        }
+        return "$argon2id$v=19$m=\(parameters.memoryKiB),t=\(parameters.iterations),p=\(parameters.parallelism)"
+            + "$bGlicmFyeWR1bW15c2FsdA$3zZL2m4Yz1cT7Qm1yXvSxQyq9Tg8m0Jw4lN0vT2bq6E"
     }
 }
