@@ -4,25 +4,27 @@ import GatewayTesting
 import Testing
 
 @Suite struct BlockingRouteTests {
-    /// One worker thread: without offloading, the slow request would hold it and /hello wait.
-    private func server() throws -> TestServer {
+    /// One worker thread: without offloading, the held request would occupy it and /hello
+    /// could not be answered. `/hash` waits until the test releases it, when it passes a
+    /// semaphore (created at 0 and signalled once: libdispatch traps on disposing a
+    /// semaphore below its initial value).
+    private func server(release: DispatchSemaphore? = nil) throws -> TestServer {
         try TestServer(configuration: HTTPServerConfiguration(threads: 1)) { router in
             TestServer.standardRoutes(&router)
             router.post("/hash", blocking: true) { _ in
-                usleep(600_000)
+                _ = release?.wait(timeout: .now() + 10)
                 return .text("hashed")
             }
         }
     }
 
     @Test func otherRequestsAreAnsweredWhileABlockingRouteRuns() throws {
-        let test = try server()
-        let slow = try RawHTTPConnection(port: test.port)
-        try slow.send("POST /hash HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
-        while test.server.requestsInFlight == 0 { usleep(1000) }
+        let release = DispatchSemaphore(value: 0)
+        let test = try server(release: release)
+        let slow = try test.startInFlight("POST /hash HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        // /hash is still held: these are answered on the only worker thread meanwhile.
         for _ in 0..<5 { #expect(try rawRequest(port: test.port, "GET", "/hello").text == "hello") }
-        // The quick requests were answered on the only worker thread while /hash still ran.
-        #expect(test.server.requestsInFlight == 1)
+        release.signal()
         let answer = try slow.readResponse()
         #expect(answer.status == 200 && answer.text == "hashed")
         #expect(answer.header("x-content-type-options") == "nosniff")
@@ -38,15 +40,12 @@ import Testing
     }
 
     @Test func gracefulStopWaitsForABlockingRoute() throws {
-        let test = try server()
-        let slow = try RawHTTPConnection(port: test.port)
-        try slow.send("POST /hash HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
-        while test.server.requestsInFlight == 0 { usleep(1000) }
-        let stopped = DispatchSemaphore(value: 0)
-        Thread {
-            test.server.stop(drainTimeout: 5)
-            stopped.signal()
-        }.start()
+        let release = DispatchSemaphore(value: 0)
+        let test = try server(release: release)
+        let slow = try test.startInFlight("POST /hash HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        let stopped = test.stopInBackground()
+        #expect(stopped.wait(timeout: .now() + 0.3) == .timedOut, "stop must wait for the held request")
+        release.signal()
         #expect(try slow.readResponse().text == "hashed")
         #expect(stopped.wait(timeout: .now() + 5) == .success)
     }

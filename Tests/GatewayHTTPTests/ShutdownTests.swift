@@ -6,15 +6,8 @@ import Testing
 @Suite struct ShutdownTests {
     @Test func requestInFlightCompletesDuringGracefulStop() throws {
         let test = try TestServer()
-        let connection = try RawHTTPConnection(port: test.port)
-        try connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-        while test.server.requestsInFlight == 0 { usleep(1000) }
-        let stopped = DispatchSemaphore(value: 0)
-        // A thread of its own: the shared pools may be busy with other suites' blocking tests.
-        Thread {
-            test.server.stop(drainTimeout: 5)
-            stopped.signal()
-        }.start()
+        let connection = try test.startInFlight("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        let stopped = test.stopInBackground()
         let response = try connection.readResponse()
         #expect(response.status == 200)
         #expect(response.text == "slow done")

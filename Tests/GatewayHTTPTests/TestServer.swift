@@ -32,6 +32,27 @@ final class TestServer: Sendable {
 
     deinit { server.stop(drainTimeout: 0) }
 
+    /// Sends `request` on a new connection and waits (at most 5 s) until the server has it
+    /// in flight. The request's handler must be held until the test lets it go.
+    func startInFlight(_ request: String) throws -> RawHTTPConnection {
+        let connection = try RawHTTPConnection(port: port)
+        try connection.send(request)
+        for _ in 0..<5000 where server.requestsInFlight == 0 { usleep(1000) }
+        guard server.requestsInFlight > 0 else { throw RawHTTPError.timeout }
+        return connection
+    }
+
+    /// Starts a graceful stop on a thread of its own (the shared pools may be busy with
+    /// other suites' blocking tests); the semaphore is signalled when it has finished.
+    func stopInBackground() -> DispatchSemaphore {
+        let stopped = DispatchSemaphore(value: 0)
+        Thread { [server] in
+            server.stop(drainTimeout: 5)
+            stopped.signal()
+        }.start()
+        return stopped
+    }
+
     /// Routes most tests use: /hello, an echo of the decoded request, an HTML page, a
     /// cacheable response, a failing handler and a slow one.
     static func standardRoutes(_ router: inout Router) {
