@@ -2,17 +2,6 @@ import Foundation
 import GatewayTesting
 import Testing
 
-/// The built `gateway` executable sits next to the test bundle in the build folder.
-private func gatewayBinary() throws -> URL {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("gateway")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory = directory.deletingLastPathComponent()
-    }
-    throw CocoaError(.fileNoSuchFile)
-}
-
 private func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = try gatewayBinary()

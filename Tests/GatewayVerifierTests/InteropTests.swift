@@ -161,7 +161,7 @@ enum Interop {
     /// `gateway verify`'s view: the claims it prints (exit 0) or its `rejected:` line.
     static func command(_ token: String, audience: String, type: String, server: KeyServer) throws -> View {
         // The token goes through standard input: a 1 MB token is longer than Linux allows one argument to be.
-        let result = try run(try gatewayBinary(), ["verify", "-", "--issuer", server.issuer, "--audience", audience, "--type", type],
+        let result = try run(try GatewayTesting.gatewayBinary(), ["verify", "-", "--issuer", server.issuer, "--audience", audience, "--type", type],
                              input: Data(token.utf8))
         let claims = result.status == 0 ? (try? JSONSerialization.jsonObject(with: result.output)) as? [String: Any] : nil
         return View(source: "gateway verify", claims: claims, error: claims == nil ? "exit \(result.status): \(result.error)" : nil)
@@ -271,16 +271,5 @@ enum Interop {
         process.waitUntilExit()
         let error = String(decoding: FileManager.default.contents(atPath: directory.file("err")) ?? Data(), as: UTF8.self)
         return (process.terminationStatus, data, error.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    /// The built `gateway` executable sits next to the test bundle in the build folder.
-    static func gatewayBinary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("gateway")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw CocoaError(.fileNoSuchFile)
     }
 }
