@@ -26,35 +26,55 @@ let package = Package(
 
         .target(name: "GatewayCore", swiftSettings: strict),
         .target(name: "GatewayCrypto", dependencies: ["COpenSSL", "CArgon2", "CCrack", "GatewayCore"], swiftSettings: strict),
-        .target(name: "GatewayRedis", dependencies: ["CHiredis", "GatewayCore", "GatewayAccounts"], swiftSettings: strict),
-        .target(name: "GatewaySQLite", dependencies: ["CSQLite", "GatewayCore", "GatewayAccounts"], swiftSettings: strict),
+        .target(name: "GatewayRedis", dependencies: ["CHiredis", "GatewayCore", "GatewayCrypto", "GatewayAccounts", "GatewayOAuth"], swiftSettings: strict),
+        .target(name: "GatewaySQLite", dependencies: ["CSQLite", "GatewayCore", "GatewayAccounts", "GatewayPolicy"], swiftSettings: strict),
         .target(name: "GatewayJOSE", dependencies: ["GatewayCore", "GatewayCrypto"], swiftSettings: strict),
         .target(name: "GatewayPolicy", dependencies: ["GatewayCore"], swiftSettings: strict),
         .target(
             name: "GatewayTokens", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy"],
             swiftSettings: strict),
         .target(name: "GatewayAccounts", dependencies: ["GatewayCore", "GatewayCrypto"], swiftSettings: strict),
-        .target(name: "GatewayLibrarySystems", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayAccounts"], swiftSettings: strict),
+        .target(
+            name: "GatewayOAuth",
+            dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayTokens", "GatewayAccounts"],
+            swiftSettings: strict),
+        .target(
+            name: "GatewayLibrarySystems", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayAccounts", "GatewayOutbound"],
+            swiftSettings: strict),
+        .target(name: "GatewayOutbound", swiftSettings: strict),
+        .target(
+            name: "GatewayDemoApp",
+            dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayHTTP", "GatewayWeb", "GatewayOutbound",
+                           "GatewayVerifier"],
+            swiftSettings: strict),
         .target(name: "GatewayWeb", dependencies: ["GatewayCore"], swiftSettings: strict),
         .target(name: "GatewayHTTP", dependencies: ["CMicroHTTPD", "GatewayCore"], swiftSettings: strict),
         .target(
             name: "GatewayApp",
             dependencies: [
-                "GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayTokens", "GatewayAccounts",
-                "GatewayLibrarySystems", "GatewayRedis", "GatewaySQLite", "GatewayHTTP", "GatewayWeb", "GatewayVerifier",
+                "GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewayTokens", "GatewayAccounts", "GatewayOAuth",
+                "GatewayLibrarySystems", "GatewayOutbound", "GatewayDemoApp", "GatewayRedis", "GatewaySQLite", "GatewayHTTP", "GatewayWeb", "GatewayVerifier",
             ],
             swiftSettings: strict),
         .executableTarget(name: "gateway", dependencies: ["GatewayApp"], swiftSettings: strict),
         .target(name: "GatewayVerifier", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE"], swiftSettings: strict),
-        .target(name: "GatewayTesting", swiftSettings: strict),
+        .target(name: "GatewayTesting", dependencies: ["GatewayCore"], swiftSettings: strict),
         .executableTarget(
             name: "GatewayBench", dependencies: ["GatewayJOSE", "GatewayTokens", "GatewayCrypto", "GatewayCore"],
             swiftSettings: strict),
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayCryptoTests", dependencies: ["GatewayCrypto", "GatewayCore"], swiftSettings: strict),
-        .testTarget(name: "GatewayRedisTests", dependencies: ["GatewayRedis", "GatewayTesting"], swiftSettings: strict),
-        .testTarget(name: "GatewaySQLiteTests", dependencies: ["GatewaySQLite", "GatewayTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "GatewayRedisTests", dependencies: ["GatewayRedis", "GatewayOAuth", "GatewayAccounts", "GatewayCore", "GatewayTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "GatewaySQLiteTests", dependencies: ["GatewaySQLite", "GatewayPolicy", "GatewayAccounts", "GatewayCore", "GatewayTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "GatewayOAuthTests",
+            dependencies: ["GatewayOAuth", "GatewayTokens", "GatewayPolicy", "GatewayAccounts", "GatewayCrypto", "GatewayCore", "GatewayTesting"],
+            swiftSettings: strict),
         .testTarget(name: "GatewayJOSETests", dependencies: ["GatewayJOSE", "GatewayCrypto", "GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayPolicyTests", dependencies: ["GatewayPolicy", "GatewayCore"], swiftSettings: strict),
         .testTarget(
@@ -73,11 +93,16 @@ let package = Package(
             dependencies: ["GatewayAccounts", "GatewayLibrarySystems", "GatewaySQLite", "GatewayRedis", "GatewayCrypto", "GatewayCore",
                            "GatewayTesting"],
             swiftSettings: strict),
+        .testTarget(
+            name: "GatewayDemoAppTests",
+            dependencies: ["GatewayDemoApp", "GatewayHTTP", "GatewayCrypto", "GatewayJOSE", "GatewayCore", "GatewayTesting"],
+            swiftSettings: strict),
         .testTarget(name: "GatewayWebTests", dependencies: ["GatewayWeb", "GatewayCore"], swiftSettings: strict),
         .testTarget(name: "GatewayHTTPTests", dependencies: ["GatewayHTTP", "GatewayCore", "GatewayTesting"], swiftSettings: strict),
         .testTarget(
             name: "GatewayAppTests",
-            dependencies: ["GatewayApp", "GatewayHTTP", "GatewayCore", "GatewayCrypto", "GatewayTokens", "GatewayTesting"],
+            dependencies: ["GatewayApp", "GatewayHTTP", "GatewayCore", "GatewayCrypto", "GatewayJOSE", "GatewayPolicy", "GatewaySQLite",
+                           "GatewayTokens", "GatewayTesting"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

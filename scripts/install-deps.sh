@@ -37,12 +37,12 @@ if [ ${#missing_recommended[@]} -gt 0 ]; then
 fi
 
 # Python packages the interop (Tests/Interop/) and browser (Tests/Browser/) tests drive, from PyPI.
-if [ "$mode" = "test" ] && ! python3 -c "import jwcrypto, jwt, cryptography, selenium" >/dev/null 2>&1; then
-  echo "installing Python packages: jwcrypto PyJWT cryptography selenium"
+if [ "$mode" = "test" ] && ! python3 -c "import jwcrypto, jwt, cryptography, selenium, authlib, requests" >/dev/null 2>&1; then
+  echo "installing Python packages: jwcrypto PyJWT cryptography selenium authlib requests"
   # Debian's own python3 refuses pip installs (PEP 668) unless told otherwise.
   export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
-  python3 -m pip install --quiet jwcrypto PyJWT cryptography selenium \
-    || python3 -m pip install --quiet --break-system-packages jwcrypto PyJWT cryptography selenium
+  python3 -m pip install --quiet jwcrypto PyJWT cryptography selenium authlib requests \
+    || python3 -m pip install --quiet --break-system-packages jwcrypto PyJWT cryptography selenium authlib requests
 fi
 
 # The package the distribution ships may start a system-wide nginx/redis; we never use

@@ -1,5 +1,6 @@
 import GatewayAccounts
 import GatewayCore
+import GatewayCrypto
 import GatewayHTTP
 import GatewayWeb
 
@@ -9,7 +10,8 @@ extension AccountRoutes {
         guarded(request) {
             let returnTo = PageResponses.localPath(request.queryValues("return_to").first)
             if let id = cookies.session(in: request), try sessions.find(id) != nil { return PageResponses.redirect(returnTo ?? "/account") }
-            return try renderLogin(request, identifier: "", errors: [], returnTo: returnTo, status: 200)
+            let hint = String((request.queryValues("login_hint").first ?? "").prefix(254))
+            return try renderLogin(request, identifier: hint, errors: [], returnTo: returnTo, status: 200)
         }
     }
 
@@ -71,7 +73,7 @@ extension AccountRoutes {
                   let id = cookies.session(in: request) else { return PageResponses.formExpired(language, retry: "/account") }
             if let session = try sessions.find(id) {
                 guard ConstantTime.equal(form["csrf_token"], session.csrfSecret) else { return PageResponses.formExpired(language, retry: "/account") }
-                _ = try sessions.delete(id)
+                if let ended = try sessions.delete(id) { sessionEnded(ended) }
             }
             var response = HTTPResponse.html(MessagePage.render(title: .loggedOutTitle, body: .loggedOutBody, language: language,
                                                                 link: ("/login?lang=\(language.rawValue)", .loginButton)))

@@ -18,7 +18,8 @@ extension AccountRoutes {
             switch outcome {
             case .registered(let account):
                 logger.info("patron_registered", ["library": .string(account.libraryID)])
-                return try startSession(for: account, replacing: preLoginID, continueTo: "/account?welcome=1&lang=\(values.language.rawValue)")
+                return try startSession(for: account, replacing: preLoginID,
+                                        continueTo: values.returnTo ?? "/account?welcome=1&lang=\(values.language.rawValue)")
             case .refused(let problems):
                 return try renderRegistration(request, values: values, errors: AccountMessages.fieldErrors(problems, language: language), status: 422)
             case .libraryUnavailable:
@@ -37,6 +38,7 @@ extension AccountRoutes {
         values.email = form["email"]
         values.marketing = form["marketing"] == "yes"
         values.language = form["language"] == "en" ? .en : (form["language"] == "nl" ? .nl : language)
+        values.returnTo = PageResponses.localPath(form.fields["return_to"])
         return values
     }
 

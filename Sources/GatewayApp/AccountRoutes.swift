@@ -1,5 +1,6 @@
 import GatewayAccounts
 import GatewayCore
+import GatewayCrypto
 import GatewayHTTP
 import GatewayWeb
 
@@ -14,6 +15,7 @@ struct AccountRoutes: Sendable {
     let libraries: any LibrarySystem
     let cookies: SessionCookies
     let issuer: String
+    let sessionEnded: @Sendable (Session) -> Void
     let logger: Logger
 
     func register(in router: inout Router) {
@@ -58,6 +60,7 @@ struct AccountRoutes: Sendable {
         guarded(request) {
             var values = RegistrationPage.Values()
             values.language = PageResponses.language(request)
+            values.returnTo = PageResponses.localPath(request.queryValues("return_to").first)
             return try renderRegistration(request, values: values, errors: [], status: 200)
         }
     }

@@ -13,7 +13,8 @@ public enum CommandLineInterface {
         case "serve": return serve(rest, environment: environment)
         case "check-config": return checkConfig(rest, environment: environment)
         case "keys": return KeysCommand.run(rest, environment: environment)
-        case "policy": return PolicyCommand.run(rest)
+        case "policy": return PolicyCommand.run(rest, environment: environment)
+        case "demo-app": return DemoAppCommand.run(rest, environment: environment)
         case "verify": return VerifyCommand.run(rest)
         case "version", "--version": print("gateway \(GatewayVersion.current)"); return 0
         case "help", "--help", "-h": print(usage); return 0
@@ -101,6 +102,8 @@ public enum CommandLineInterface {
               gateway check-config [--config FILE] [options]   validate the configuration and exit
               gateway keys generate|rotate|list|retire  manage signing keys (gateway keys for details)
               gateway policy validate FILE...           check application policy files
+              gateway policy import DIR|FILE...         import policies into the store (gateway policy for details)
+              gateway demo-app --policy FILE            run a demo partner application (gateway demo-app --help)
               gateway verify TOKEN --issuer URL --audience ID   verify a token as a partner would
               gateway version                           print the version
               gateway --help                            this text

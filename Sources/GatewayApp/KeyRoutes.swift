@@ -7,10 +7,12 @@ import GatewayTokens
 import Synchronization
 
 /// `GET /jwks.json`: the public signing keys (RFC 7517 §5), cacheable by partners.
-/// The document is rebuilt only when the set of published keys changes; `max-age` never
+/// The document (and the key set it is made of, which the gateway uses to verify its own
+/// tokens) is rebuilt only when the set of published keys changes; `max-age` never
 /// reaches past the next scheduled key change.
 final class KeyRoutes: Sendable {
     private struct Cached: Sendable {
+        var set: JSONWebKeySet
         var body: [UInt8]
         var etag: String
         var validUntil: Date
@@ -42,13 +44,17 @@ final class KeyRoutes: Sendable {
         return response
     }
 
+    /// The published keys now (the set `/jwks.json` serves), for verifying tokens we issued.
+    func publishedKeys() -> JSONWebKeySet { document(at: Date()).set }
+
     private func document(at now: Date) -> Cached {
         let ring = keys.ring()
         if let cached = cache.withLock({ $0 }), cached.validUntil > now, cached.builtFrom == ring.manifest { return cached }
-        let body = Array(ring.publicKeys(at: now).json.utf8)
+        let set = ring.publicKeys(at: now)
+        let body = Array(set.json.utf8)
         let etag = "\"" + Base64URL.encode(Array(SHA256.digest(body).prefix(12))) + "\""
         let next = KeyLifecycle.nextChange(in: ring.manifest, after: now) ?? now.addingTimeInterval(86_400)
-        let fresh = Cached(body: body, etag: etag, validUntil: next, builtFrom: ring.manifest)
+        let fresh = Cached(set: set, body: body, etag: etag, validUntil: next, builtFrom: ring.manifest)
         cache.withLock { $0 = fresh }
         return fresh
     }

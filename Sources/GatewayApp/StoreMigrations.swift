@@ -10,5 +10,5 @@ enum StoreMigrations {
             ) STRICT;
             INSERT INTO gateway_metadata (key, value) VALUES ('schema_created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
             """),
-    ] + AccountMigrations.all
+    ] + AccountMigrations.all + PolicyMigrations.all + ConsentMigrations.all
 }

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import FoundationNetworking
 public import GatewayAccounts
+import GatewayOutbound
 
 /// A `LibrarySystem` reached over its JSON REST API (`LibrarySystemAPI` lists the
 /// calls). Every failure — nothing listening, timeout, HTTP 5xx or another unexpected
@@ -21,7 +22,7 @@ public final class HTTPLibrarySystem: LibrarySystem {
     /// `GET /libraries`.
     public func libraries() throws(LibrarySystemError) -> [Library] {
         let label = "GET /libraries"
-        let response = try client.send(request("GET", "/libraries"), label: label)
+        let response = try send(request("GET", "/libraries"), label: label)
         try expectOK(response, label)
         let list = try decode(LibrarySystemAPI.LibraryList.self, response, label)
         return list.libraries.map { Library(id: $0.id, displayName: $0.name) }
@@ -33,7 +34,7 @@ public final class HTTPLibrarySystem: LibrarySystem {
         let label = "POST /memberships/verify"
         let payload = LibrarySystemAPI.VerifyRequest(library: library, cardNumber: cardNumber, secret: secret)
         guard let body = try? JSONEncoder().encode(payload) else { throw .unavailable(reason: "\(label): cannot encode") }
-        let response = try client.send(request("POST", "/memberships/verify", body: body), label: label)
+        let response = try send(request("POST", "/memberships/verify", body: body), label: label)
         try expectOK(response, label)
         guard let check = try decode(LibrarySystemAPI.VerifyResponse.self, response, label).check else {
             throw .unavailable(reason: "\(label): inconsistent answer")
@@ -45,7 +46,7 @@ public final class HTTPLibrarySystem: LibrarySystem {
     public func isMemberStillValid(library: String, memberReference: String) throws(LibrarySystemError) -> Bool {
         let label = "GET /libraries/{id}/members/{ref}"
         let path = "/libraries/\(LibrarySystemAPI.pathSegment(library))/members/\(LibrarySystemAPI.pathSegment(memberReference))"
-        let response = try client.send(request("GET", path), label: label)
+        let response = try send(request("GET", path), label: label)
         if response.status == 404 { return false }
         try expectOK(response, label)
         return try decode(LibrarySystemAPI.MemberStatus.self, response, label).valid
@@ -63,6 +64,13 @@ public final class HTTPLibrarySystem: LibrarySystem {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         return request
+    }
+
+    /// One call; transport failures become "library system unavailable".
+    private func send(_ request: URLRequest, label: String) throws(LibrarySystemError) -> BlockingHTTPClient.Response {
+        do { return try client.send(request, label: label) } catch {
+            switch error { case .unavailable(let reason): throw .unavailable(reason: reason) }
+        }
     }
 
     private func expectOK(_ response: BlockingHTTPClient.Response, _ label: String) throws(LibrarySystemError) {

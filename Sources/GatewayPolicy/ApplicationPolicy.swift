@@ -44,7 +44,7 @@ public struct ApplicationPolicy: Sendable, Equatable {
     public let extraConsents: [ExtraConsent]
     /// Algorithm of the client's ID tokens.
     public let idTokenSignedResponseAlg: SigningAlgorithm
-    /// Public or pairwise `sub`.
+    /// Which `sub` the client sees (always public, see `SubjectType`).
     public let subjectType: SubjectType
     /// Token and code lifetimes.
     public let tokenLifetimes: TokenLifetimes

@@ -8,12 +8,15 @@ extension PolicyDraft {
     mutating func readTokens() {
         idTokenSignedResponseAlg = reader.choice("id_token_signed_response_alg",
                                                  hint: " (\"none\" and HMAC algorithms are never accepted)") ?? .rs256
-        subjectType = reader.choice("subject_type") ?? .public
+        subjectType = reader.choice("subject_type", hint: Self.pairwiseHint) ?? .public
         tokenLifetimes = readLifetimes() ?? .defaults
         refreshTokenReuseGraceSeconds = reader.integer("refresh_token_reuse_grace_seconds",
                                                        in: ApplicationPolicy.refreshTokenReuseGraceRange) ?? 0
         active = reader.bool("active") ?? true
     }
+
+    static let pairwiseHint = " (pairwise subjects are not offered: every token carries mylibrary_id, which is the same for every "
+        + "application, so a pairwise sub would hide nothing)"
 
     private func readLifetimes() -> Lifetimes? {
         guard let object = reader.object("token_lifetimes") else { return nil }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The gateway's Redis client: synchronous, thread-safe, with a small connection pool.
 ///
 /// Made for the HTTP server's worker threads: every call blocks the calling thread for at
@@ -27,7 +29,13 @@ public final class RedisClient: Sendable {
     /// The timeouts and pool size this client was created with.
     public let options: RedisOptions
     private let pool: RedisPool
+    private let sent = Atomic<UInt64>(0)
     private static let pingCommand = RedisCommand(["PING"])
+
+    /// Commands this client has written to Redis, retries included (a pipeline of n
+    /// commands counts n; the connection handshake is not counted). For benchmarks and
+    /// tests that count round trips.
+    public var commandsSent: UInt64 { sent.load(ordering: .relaxed) }
 
     /// A client for `endpoint`; no connection is opened until the first call.
     /// Timeouts and `maxConnections` must be positive.
@@ -65,7 +73,8 @@ public final class RedisClient: Sendable {
         let packed = commands.map(RedisCommand.init)
         guard !packed.contains(where: \.isEmpty) else { throw .protocolError("empty command in pipeline") }
         return try withConnection { connection throws(RedisTransportFailure) in
-            try connection.pipeline(packed)
+            sent.add(UInt64(packed.count), ordering: .relaxed)
+            return try connection.pipeline(packed)
         }
     }
 
@@ -83,7 +92,8 @@ public final class RedisClient: Sendable {
     private func run(_ command: RedisCommand) throws(RedisError) -> RedisValue {
         guard !command.isEmpty else { throw .protocolError("empty command") }
         return try withConnection { connection throws(RedisTransportFailure) in
-            try connection.send(command)
+            sent.add(1, ordering: .relaxed)
+            return try connection.send(command)
         }
     }
 

@@ -9,7 +9,7 @@ import Synchronization
 public final class KeyRingProvider: Sendable {
     private struct State: Sendable {
         var ring: KeyRing
-        var modified: Date?
+        var modified: ManifestStamp?
         var checkedAt: Date
         var lastError: KeyRingError?
     }
@@ -61,8 +61,19 @@ public final class KeyRingProvider: Sendable {
         }
     }
 
-    private static func modificationDate(_ directory: String) -> Date? {
+    /// What tells one manifest file from the next: the manifest is replaced atomically
+    /// (temp file + rename), so its inode changes with every write, even when two writes
+    /// fall in the same tick of the file system's coarse modification clock.
+    struct ManifestStamp: Equatable {
+        let modified: Date?
+        let inode: UInt64?
+        let size: UInt64?
+    }
+
+    private static func modificationDate(_ directory: String) -> ManifestStamp? {
         let path = (directory as NSString).appendingPathComponent(KeyManifest.fileName)
-        return (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return ManifestStamp(modified: attributes[.modificationDate] as? Date, inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value,
+                             size: (attributes[.size] as? NSNumber)?.uint64Value)
     }
 }

@@ -7,10 +7,10 @@ public import GatewayPolicy
 /// ID tokens signed with the policy's `id_token_signed_response_alg`, access tokens with
 /// the gateway's configured algorithm (RFC 9068, `typ: at+jwt`), lifetimes from the policy.
 public struct TokenIssuer: Sendable {
-    private let signer: TokenSigner
-    private let issuer: String
+    let signer: TokenSigner
+    let issuer: String
     private let accessTokenAlgorithm: SignatureAlgorithm
-    private let random: any RandomSource
+    let random: any RandomSource
 
     /// An issuer for tokens with `iss` = `issuer`.
     public init(signer: TokenSigner, issuer: String, accessTokenAlgorithm: SignatureAlgorithm, random: any RandomSource) {
@@ -22,30 +22,40 @@ public struct TokenIssuer: Sendable {
 
     /// The tokens of one grant.
     public struct Tokens: Sendable {
-        /// The OIDC ID token.
-        public let idToken: String
+        /// The OIDC ID token (nil for a refresh, which re-issues only the access token).
+        public let idToken: String?
         /// The RFC 9068 access token.
         public let accessToken: String
+        /// The access token's `jti`, which stores register to tell revoked tokens apart.
+        public let accessTokenID: String
         /// Seconds until the access token expires.
         public let expiresIn: Int
         /// Granted scopes.
         public let scope: Set<String>
     }
 
-    /// Signs both tokens for `patron` and `policy` at `now`.
+    /// Signs both tokens for `patron` and `policy` at `now` (the access token's `jti` is
+    /// `accessTokenID` when given, so a store can register it first); without `idToken` only the
+    /// access token (a refresh: OIDC Core §12.2 makes a new ID token optional, and signing
+    /// one with the client's algorithm — often RSA — would dominate the cost of a refresh).
     public func issue(for patron: PatronClaimsSource, policy: ApplicationPolicy, facts: AuthorizationFacts,
-                      now: Date = Date()) throws(TokenSigningError) -> Tokens {
+                      now: Date = Date(), idToken: Bool = true, accessTokenID: String? = nil) throws(TokenSigningError) -> Tokens {
         let claimPolicy = ClaimPolicy(policy: policy)
         let instant = Instant(secondsSinceEpoch: now.timeIntervalSince1970)
         let lifetimes = policy.tokenLifetimes
-        let idClaims = ClaimAssembler.idToken(patron, policy: claimPolicy, facts: facts, issuance: issuance(instant, lifetimes.idTokenSeconds))
-        let accessClaims = ClaimAssembler.accessToken(patron, policy: claimPolicy, facts: facts,
-                                                      issuance: issuance(instant, lifetimes.accessTokenSeconds))
-        let idAlgorithm = SignatureAlgorithm(rawValue: policy.idTokenSignedResponseAlg.rawValue) ?? .rs256
+        var access = issuance(instant, lifetimes.accessTokenSeconds)
+        if let accessTokenID { access.tokenID = accessTokenID }
+        let accessClaims = ClaimAssembler.accessToken(patron, policy: claimPolicy, facts: facts, issuance: access)
+        var signedID: String?
+        if idToken {
+            let idClaims = ClaimAssembler.idToken(patron, policy: claimPolicy, facts: facts, issuance: issuance(instant, lifetimes.idTokenSeconds))
+            let idAlgorithm = SignatureAlgorithm(rawValue: policy.idTokenSignedResponseAlg.rawValue) ?? .rs256
+            signedID = try signer.sign(idClaims, algorithm: idAlgorithm, type: TokenSigner.idTokenType, at: now)
+        }
         return Tokens(
-            idToken: try signer.sign(idClaims, algorithm: idAlgorithm, type: TokenSigner.idTokenType, at: now),
+            idToken: signedID,
             accessToken: try signer.sign(accessClaims, algorithm: accessTokenAlgorithm, type: TokenSigner.accessTokenType, at: now),
-            expiresIn: lifetimes.accessTokenSeconds,
+            accessTokenID: access.tokenID, expiresIn: lifetimes.accessTokenSeconds,
             scope: ClaimAssembler.grantedScopes(facts, policy: claimPolicy))
     }
 

@@ -6,7 +6,7 @@ public import GatewayCore
 public struct GatewayClaims: Sendable, Equatable {
     /// `iss`.
     public let issuer: String
-    /// `sub` (the Mylibrary-id, or a pairwise id when the policy asks for one).
+    /// `sub` (the Mylibrary-id).
     public let subject: String
     /// `mylibrary_id`.
     public let mylibraryID: String

@@ -79,4 +79,18 @@ public enum Form {
 
     /// The hidden CSRF field every form carries.
     public static func csrf(_ token: String) -> HTML { "<input type=\"hidden\" name=\"csrf_token\" value=\"\(token)\">" }
+
+    /// `value` percent-encoded for a query string (everything but RFC 3986 unreserved characters).
+    public static func queryEncoded(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-._~".utf8.contains(byte) {
+                out.unicodeScalars.append(UnicodeScalar(byte))
+            } else {
+                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
 }

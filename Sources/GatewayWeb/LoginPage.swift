@@ -24,6 +24,7 @@ public struct LoginPage: Sendable {
     /// The whole document.
     public func render() -> String {
         let l = language
+        let register = "/register?lang=\(l.rawValue)" + (returnTo.map { "&return_to=" + Form.queryEncoded($0) } ?? "")
         let carry: HTML = returnTo.map { "<input type=\"hidden\" name=\"return_to\" value=\"\($0)\">" } ?? .empty
         let body: HTML = """
             \(Form.errorSummary(errors, language: l))
@@ -35,7 +36,7 @@ public struct LoginPage: Sendable {
             \(Form.input("password", label: Text.password(l), type: "password", errors: errors, autocomplete: "current-password"))
             <button type="submit">\(Text.loginButton(l))</button>
             </form>
-            <p><a href="/register?lang=\(l.rawValue)">\(Text.noAccount(l))</a></p>
+            <p><a href="\(register)">\(Text.noAccount(l))</a></p>
             """
         return PageLayout.render(title: Text.loginTitle(l), language: l, body: body, languageSwitchURL: "/login?lang=\(l == .nl ? "en" : "nl")")
     }

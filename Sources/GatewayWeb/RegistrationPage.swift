@@ -10,6 +10,8 @@ public struct RegistrationPage: Sendable {
         public var email = ""
         public var marketing = false
         public var language: Language = .nl
+        /// Where to continue after registering (a local path, e.g. an authorization request).
+        public var returnTo: String?
 
         /// Empty values.
         public init() {}
@@ -38,11 +40,13 @@ public struct RegistrationPage: Sendable {
     /// The whole document.
     public func render() -> String {
         let l = language
+        let carry: HTML = values.returnTo.map { "<input type=\"hidden\" name=\"return_to\" value=\"\($0)\">" } ?? .empty
+        let login = "/login?lang=\(l.rawValue)" + (values.returnTo.map { "&return_to=" + Form.queryEncoded($0) } ?? "")
         let body: HTML = """
             \(Form.errorSummary(errors, language: l))
             <p>\(Text.registerIntro(l))</p>
             <form method="post" action="/register?lang=\(l.rawValue)" novalidate>
-            \(Form.csrf(csrfToken))
+            \(Form.csrf(csrfToken))\(carry)
             \(Form.select("library", label: Text.library(l), options: libraries.map { ($0.id, $0.name) }, selected: values.library,
                           placeholder: Text.chooseLibrary(l), errors: errors))
             \(Form.input("card_number", label: Text.cardNumber(l), value: values.cardNumber, errors: errors, autocomplete: "off"))
@@ -56,7 +60,7 @@ public struct RegistrationPage: Sendable {
                           selected: values.language.rawValue, placeholder: nil, errors: errors))
             <button type="submit">\(Text.registerButton(l))</button>
             </form>
-            <p><a href="/login?lang=\(l.rawValue)">\(Text.haveAccount(l))</a></p>
+            <p><a href="\(login)">\(Text.haveAccount(l))</a></p>
             """
         return PageLayout.render(title: Text.registerTitle(l), language: l, body: body,
                                  languageSwitchURL: "/register?lang=\(l == .nl ? "en" : "nl")")

@@ -11,6 +11,11 @@ public enum Text: Sendable, CaseIterable {
     case errLibraryMissing, errCardRejected, errMembershipExpired, errCardLinked, errUsernameFormat, errUsernameUnavailable
     case errEmailFormat, errEmailUnavailable, errPasswordShort, errPasswordLong, errPasswordGuessable, errPasswordPersonal
     case errPasswordsDiffer, errLoginFailed, errLockedOut
+    case consentTitle, consentIntro, consentSupplier, consentLibrary, consentMylibraryID, consentUsername, consentEmail
+    case consentPurpose, consentOffline, consentPrivacyStatement, consentAllow, consentDeny, consentRemembered
+    case authProblemTitle, badClientBody, badRedirectBody, inactiveClientBody, notSubscribedTitle, notSubscribedBody
+    case restrictedTitle, restrictedBody, backToApplication, logoutConfirmTitle, logoutConfirmBody, logoutCancel
+    case logoutProblemBody
 
     /// The text in `language`.
     public func callAsFunction(_ language: Language) -> String {
@@ -93,6 +98,7 @@ public enum Text: Sendable, CaseIterable {
                                "The username, e-mail address or password is not correct.")
         case .errLockedOut: ("Te veel mislukte pogingen. Wacht een paar minuten en probeer het opnieuw.",
                              "Too many failed attempts. Wait a few minutes and try again.")
+        default: oidcPair
         }
     }
 }

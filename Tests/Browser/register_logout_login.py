@@ -7,30 +7,15 @@ Usage: register_logout_login.py BASE_URL USERNAME EMAIL PASSWORD SCREENSHOT_DIR
 import json
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from chromium import browser, fill
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1400"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def submit_and_wait(driver, selector, path):
     """Clicks a submit button and waits until the browser has loaded `path`."""
     driver.find_element(By.CSS_SELECTOR, selector).click()
     WebDriverWait(driver, 15).until(lambda d: path in d.current_url and d.execute_script("return document.readyState") == "complete")
-
-
-def fill(driver, field, value):
-    element = driver.find_element(By.ID, field)
-    element.clear()
-    element.send_keys(value)
 
 
 def main():

@@ -37,4 +37,64 @@ import Testing
             }
         }
     }
+
+    /// Single sign-on and single logout across two partner applications, each a real
+    /// `gateway demo-app` process on its policy's port (8090 reading-tipper, 8091 e-books):
+    /// login form and consent at the first, consent only at the second (OIDC Core §3.1.2.3:
+    /// the gateway session authenticates), RP-initiated logout at the first ends the
+    /// gateway session for both, and the first receives a back-channel logout token.
+    @Test func twoApplicationsShareOneLoginAndOneLogout() throws {
+        let gateway = try RunningGateway(policies: RunningGateway.demoPolicies)
+        let issuer = "http://127.0.0.1:\(gateway.port)"
+        let tipper = try DemoAppProcess(policy: "Policies/reading-tipper.json", issuer: issuer,
+                                        clientSecretFile: gateway.directory.file("secrets/reading-tipper.secret"))
+        let books = try DemoAppProcess(policy: "Policies/e-books.json", issuer: issuer)
+        defer { tipper.stop(); books.stop() }
+        let shots = TemporaryDirectory(prefix: "screens")
+        defer { shots.remove() }
+        let seen = try ScriptFacts(runPythonScript("Tests/Browser/sso_two_apps.py",
+                                                   [issuer, "http://127.0.0.1:8090", "http://127.0.0.1:8091", shots.path]))
+        expectSingleSignOn(seen)
+        expectSingleLogout(seen)
+        // OIDC Back-Channel Logout 1.0 §2.5: A got a logout token and accepted it (it answers 200 only to a valid one).
+        #expect(tipper.lines.waitUntil { lines in lines.contains { $0.contains(#""event":"demo_backchannel_logout""#) } })
+        #expect(tipper.events("demo_backchannel_logout_refused").isEmpty)
+        #expect(books.events("demo_backchannel_logout").isEmpty)
+        if let keep = ProcessInfo.processInfo.environment["BROWSER_SCREENSHOTS"] {
+            for name in ["consent-a.png", "app-a.png", "consent-b.png", "app-b.png", "logout-a.png", "login-b.png"] {
+                try? FileManager.default.copyItem(atPath: shots.file(name), toPath: (keep as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// A (reading-tipper): login form, consent naming username and e-mail with the purpose.
+    /// B (e-books): no login form, consent without contact data, nothing personal released.
+    private func expectSingleSignOn(_ seen: ScriptFacts) {
+        let contact: Set<String> = ["preferred_username", "email", "email_verified"]
+        #expect(seen.bool("a_login_form") == true)
+        #expect(seen.strings("a_consent_claims")?.count == 4 && seen.bool("a_consent_purpose") == true)
+        #expect(seen.string("a_status") == "You are logged in with My Library.")
+        #expect(seen.names("a_id-token-claims").map { contact.isSubset(of: $0) } == true)
+        #expect(seen.names("a_userinfo-claims") == Set(["sub", "mylibrary_id", "library"]).union(contact))
+        #expect(seen.string("b_first_gateway_page") == "/authorize")
+        #expect(seen.bool("b_login_form") == false)
+        #expect(seen.strings("b_consent_claims")?.count == 2 && seen.bool("b_consent_purpose") == false)
+        #expect(seen.string("b_status") == "You are logged in with My Library.")
+        #expect(seen.string("b_contact") == "username and e-mail: not received")
+        for table in ["b_id-token-claims", "b_userinfo-claims", "b_access-token-claims"] {
+            #expect(seen.names(table).map { $0.isDisjoint(with: contact) && $0.contains("mylibrary_id") } == true, "\(table)")
+        }
+    }
+
+    /// Logout at A brings the browser back to A with A's state; the gateway session is gone,
+    /// so B's next login shows the gateway's login form. e-books registers no back-channel
+    /// logout URI, so only its own cookie still says "logged in" there.
+    private func expectSingleLogout(_ seen: ScriptFacts) {
+        #expect(seen.bool("a_after_logout_url_has_state") == true)
+        #expect(seen.string("a_logout_result")?.contains("the state returned by the gateway matched") == true)
+        #expect(seen.string("a_status_after_logout")?.hasPrefix("You are not logged in.") == true)
+        #expect(seen.strings("gateway_cookies_after_logout") == [])
+        #expect(seen.bool("b_login_form_after_logout") == true)
+        #expect(seen.string("b_status_after_logout") == "You are logged in with My Library.")
+    }
 }

@@ -15,13 +15,22 @@ final class RunningGateway: Sendable {
     let application: GatewayApplication
     let port: UInt16
 
-    init(extraFlags: [String] = []) throws {
+    /// A gateway with the policy files `policies` imported (their generated client secrets
+    /// in `secret(of:)`).
+    init(extraFlags: [String] = [], policies: [String] = []) throws {
         redis = try RedisServerProcess()
-        try KeyAdministration(directory: directory.path).generate(.es256)
+        for algorithm in policies.isEmpty ? [SignatureAlgorithm.es256] : SignatureAlgorithm.allCases {
+            try KeyAdministration(directory: directory.path).generate(algorithm)
+        }
         let chosen = freeLoopbackPort()
         let flags = ["--port", String(chosen), "--issuer", "http://127.0.0.1:\(chosen)", "--redis-url", redis.url, "--redis-connect-timeout", "0.2", "--redis-command-timeout", "0.5",
                      "--keys-dir", directory.path, "--policies-dir", emptyPolicies(directory),
                      "--sqlite-path", directory.file("gateway.sqlite3")] + extraFlags
+        if !policies.isEmpty {
+            let imported = CommandLineInterface.run(["policy", "import"] + policies + ["--secrets-dir", directory.file("secrets")] + flags,
+                                                    environment: [:])
+            guard imported == 0 else { throw RunningGatewayError.importFailed(status: imported) }
+        }
         let configuration = try CommandLineInterface.loadConfiguration(flags, environment: [:])
         application = try GatewayApplication(configuration: configuration, logSink: logs)
         port = try application.start()
@@ -31,6 +40,22 @@ final class RunningGateway: Sendable {
         application.stop()
         directory.remove()
     }
+
+    /// The client secret the import generated for `clientID`.
+    func secret(of clientID: String) throws -> String {
+        try String(contentsOfFile: directory.file("secrets/\(clientID).secret"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The demo policy files of the repository.
+    static var demoPolicies: [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return ["reading-tipper.json", "e-books.json"].map { root.appendingPathComponent("Policies/\($0)").path }
+    }
+}
+
+enum RunningGatewayError: Error {
+    case importFailed(status: Int32)
 }
 
 @Suite struct OperationsEndpointTests {

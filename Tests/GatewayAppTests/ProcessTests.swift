@@ -2,18 +2,7 @@ import Foundation
 import GatewayTesting
 import Testing
 
-private func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = try gatewayBinary()
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-            String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-}
+private func run(_ arguments: [String]) throws -> GatewayRun { try runGateway(arguments) }
 
 @Suite struct ProcessTests {
     @Test func versionAndHelpAnswer() throws {

@@ -15,7 +15,7 @@ private let everyField = document(set: [
     "allowed_scopes": #"["openid", "email", "offline_access"]"#,
     "extra_consents": #"[{"id": "loan_history", "description": "Your loan history, for better tips."}]"#,
     "id_token_signed_response_alg": #""EdDSA""#,
-    "subject_type": #""pairwise""#,
+    "subject_type": #""public""#,
     "token_lifetimes": #"{"access_token_seconds": 300, "id_token_seconds": 900, "refresh_token_idle_seconds": 86400, "refresh_token_absolute_seconds": 604800, "authorization_code_seconds": 30}"#,
     "refresh_token_reuse_grace_seconds": "5",
     "active": "false",

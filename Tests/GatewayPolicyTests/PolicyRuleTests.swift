@@ -144,9 +144,15 @@ let accessCases: [InvalidCase] = [
                 path: "extra_consents[0].required", reason: "unknown field"),
 ]
 
+private let pairwiseHint = " (pairwise subjects are not offered: every token carries mylibrary_id, which is the same for every "
+    + "application, so a pairwise sub would hide nothing)"
+
 let tokenCases: [InvalidCase] = [
+    // The hint explains why pairwise subjects are refused (ApplicationPolicy.SubjectType).
     InvalidCase(name: "unknown subject type", set: ["subject_type": #""private""#], path: "subject_type",
-                reason: #"must be one of "public", "pairwise", got "private""#),
+                reason: #"must be one of "public", got "private""# + pairwiseHint),
+    InvalidCase(name: "pairwise subjects", set: ["subject_type": #""pairwise""#], path: "subject_type",
+                reason: #"must be one of "public", got "pairwise""# + pairwiseHint),
     InvalidCase(name: "refresh absolute shorter than idle",
                 set: ["token_lifetimes": #"{"refresh_token_idle_seconds": 86400, "refresh_token_absolute_seconds": 3600}"#],
                 path: "token_lifetimes.refresh_token_absolute_seconds", reason: "must be at least refresh_token_idle_seconds (86400)"),

@@ -15,24 +15,17 @@ private let greedy = AuthorizationFacts(requestedScopes: ["openid", "profile", "
                                         authTime: Instant(secondsSinceEpoch: Date().timeIntervalSince1970), sessionID: "s")
 
 @Suite struct TokenIssuerTests {
-    let directory = TemporaryDirectory(prefix: "issuer")
-    let issuer: TokenIssuer
-    let keys: JSONWebKeySet
+    let fixture: TokenTestKeys
+    var issuer: TokenIssuer { fixture.issuer }
+    var keys: JSONWebKeySet { fixture.keys }
 
-    init() throws {
-        let admin = KeyAdministration(directory: directory.path)
-        for algorithm in SignatureAlgorithm.allCases { try admin.generate(algorithm) }
-        let provider = try KeyRingProvider(directory: directory.path)
-        issuer = TokenIssuer(signer: TokenSigner(keys: provider), issuer: "https://login.example.org", accessTokenAlgorithm: .es256,
-                             random: SecureRandom())
-        keys = provider.ring().publicKeys(at: Date())
-    }
+    init() throws { fixture = try TokenTestKeys(prefix: "issuer") }
 
     private func tokens(for file: String, facts: AuthorizationFacts = greedy,
                         patron: PatronClaimsSource = patron) throws -> (id: VerifiedJWS, access: VerifiedJWS, policy: ApplicationPolicy) {
         let policy = try PolicyParser.loadFile("Policies/\(file).json")
         let issued = try issuer.issue(for: patron, policy: policy, facts: facts)
-        return (try JWS.verify(issued.idToken, keys: keys), try JWS.verify(issued.accessToken, keys: keys), policy)
+        return (try JWS.verify(issued.idToken!, keys: keys), try JWS.verify(issued.accessToken, keys: keys), policy)
     }
 
     @Test func eBooksNeverReceivesUsernameOrEmailWhateverItAsks() throws {

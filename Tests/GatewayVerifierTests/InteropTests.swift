@@ -175,9 +175,9 @@ enum Interop {
                                        nonce: "n-0S6_WzA2Mj", authTime: Instant(secondsSinceEpoch: Date().timeIntervalSince1970))
         let issued = try TokenIssuer(signer: server.signer, issuer: server.issuer, accessTokenAlgorithm: .es256, random: SecureRandom())
             .issue(for: patron, policy: policy, facts: facts)
-        #expect(header(issued.idToken)["alg"] as? String == policy.idTokenSignedResponseAlg.rawValue, "\(file) ID token alg")
+        #expect(header(issued.idToken!)["alg"] as? String == policy.idTokenSignedResponseAlg.rawValue, "\(file) ID token alg")
         #expect(header(issued.accessToken)["alg"] as? String == "ES256", "\(file) access token alg")
-        let requests = [Request(label: "ID token", token: issued.idToken, audience: policy.clientID, type: TokenSigner.idTokenType),
+        let requests = [Request(label: "ID token", token: issued.idToken!, audience: policy.clientID, type: TokenSigner.idTokenType),
                         Request(label: "access token", token: issued.accessToken, audience: policy.clientID, type: TokenSigner.accessTokenType)]
         var views = try verifyInPython(requests, server: server).flatMap { $0 }
         let verifier = GatewayVerifier(issuer: server.issuer, audience: policy.clientID)
@@ -192,7 +192,7 @@ enum Interop {
             }
             views.append(try command(request.token, audience: policy.clientID, type: kind, server: server))
         }
-        return (policy, [issued.idToken, issued.accessToken], views)
+        return (policy, [issued.idToken!, issued.accessToken], views)
     }
 
     /// Substrings of our rejection reason for each corpus entry (GatewayVerifier and

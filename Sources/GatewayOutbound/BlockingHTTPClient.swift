@@ -1,6 +1,5 @@
-internal import Foundation
-internal import FoundationNetworking
-import GatewayAccounts
+public import Foundation
+public import FoundationNetworking
 import Synchronization
 
 /// Synchronous HTTP calls for threads that may block (the HTTP server's workers), over
@@ -11,14 +10,18 @@ import Synchronization
 /// passes: corelibs' URLSession hands libcurl only a whole-second total timeout and no
 /// connect timeout, so the deadline here is the one that holds. Redirects are not
 /// followed (a redirected POST would resend the secret elsewhere), nothing is cached and
-/// no cookies are kept. Failures become `LibrarySystemError.unavailable` whose reason
-/// names the call and the kind of failure only — no URL, as paths contain member
+/// no cookies are kept. Failures become `OutboundHTTPError.unavailable` whose reason
+/// names the call and the kind of failure only — no URL, as paths may contain personal
 /// references, and no body.
-final class BlockingHTTPClient: Sendable {
+public final class BlockingHTTPClient: Sendable {
     /// A complete response.
-    struct Response {
-        let status: Int
-        let body: Data
+    public struct Response: Sendable {
+        /// HTTP status code.
+        public let status: Int
+        /// The whole body.
+        public let body: Data
+        /// Response headers, names lowercased.
+        public let headers: [String: String]
     }
 
     private final class Outcome: Sendable {
@@ -29,7 +32,9 @@ final class BlockingHTTPClient: Sendable {
     private let timeoutSeconds: Double
     private let maximumResponseBytes: Int
 
-    init(timeoutSeconds: Double, maximumResponseBytes: Int) {
+    /// A client whose every call ends within `timeoutSeconds` and refuses bodies above
+    /// `maximumResponseBytes`.
+    public init(timeoutSeconds: Double, maximumResponseBytes: Int) {
         let configuration = URLSessionConfiguration.ephemeral
         // libcurl's own timeout, whole seconds, is only a backstop behind the deadline.
         configuration.timeoutIntervalForRequest = max(1, timeoutSeconds.rounded(.up))
@@ -47,7 +52,7 @@ final class BlockingHTTPClient: Sendable {
 
     /// Sends `request` and waits for the whole response, at most the timeout.
     /// - Parameter label: names the call in error reasons (`POST /memberships/verify`).
-    func send(_ request: URLRequest, label: String) throws(LibrarySystemError) -> Response {
+    public func send(_ request: URLRequest, label: String) throws(OutboundHTTPError) -> Response {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { data, response, error in
@@ -66,7 +71,9 @@ final class BlockingHTTPClient: Sendable {
         guard let http = response as? HTTPURLResponse else { throw .unavailable(reason: "\(label): not an HTTP response") }
         let body = data ?? Data()
         guard body.count <= maximumResponseBytes else { throw .unavailable(reason: "\(label): response too large") }
-        return Response(status: http.statusCode, body: body)
+        var headers = [String: String]()
+        for case let (name as String, value as String) in http.allHeaderFields { headers[name.lowercased()] = value }
+        return Response(status: http.statusCode, body: body, headers: headers)
     }
 
     /// A short kind of transport failure; never the error's own text, which quotes the URL.

@@ -1,0 +1,59 @@
+public import GatewayCore
+public import GatewayPolicy
+
+/// Authenticates the client of a token, introspection or revocation request (RFC 6749
+/// §2.3, §3.2.1): the method used must be the one the policy registered, the client must
+/// be active, and every failure is the same `invalid_client` (401, with a Basic challenge
+/// when Basic was tried) so a caller cannot tell an unknown client from a wrong secret.
+public struct ClientAuthenticator: Sendable {
+    private let policies: @Sendable (String) -> ApplicationPolicy?
+    private let secrets: ClientSecretVerifier
+    private let assertions: ClientAssertionVerifier
+    private let clock: any Clock
+
+    /// An authenticator over the policy lookup `policies`.
+    public init(policies: @escaping @Sendable (String) -> ApplicationPolicy?, secrets: ClientSecretVerifier,
+                assertions: ClientAssertionVerifier, clock: any Clock) {
+        self.policies = policies
+        self.secrets = secrets
+        self.assertions = assertions
+        self.clock = clock
+    }
+
+    /// The policy of the client that `authorization` and `parameters` authenticate.
+    public func authenticate(authorization: String?, parameters: OAuthParameters) throws(OAuthError) -> ApplicationPolicy {
+        let credentials = try ClientCredentials(authorization: authorization, parameters: parameters)
+        do {
+            return try check(credentials)
+        } catch var error {
+            if case .basic = credentials, error.code == .invalidClient { error.usedBasicAuthentication = true }
+            throw error
+        }
+    }
+
+    private func check(_ credentials: ClientCredentials) throws(OAuthError) -> ApplicationPolicy {
+        let clientID = credentials.claimedClientID ?? assertionIssuer(credentials)
+        guard let clientID, let policy = policies(clientID), policy.active else { throw Self.failed("unknown or inactive client") }
+        switch (credentials, policy.tokenEndpointAuthMethod) {
+        case (.basic(_, let secret), .clientSecretBasic), (.post(_, let secret), .clientSecretPost):
+            guard let hash = policy.clientSecretHash else { throw Self.failed("client has no secret yet") }
+            guard try secrets.verify(secret: secret, clientID: clientID, encodedHash: hash) else { throw Self.failed("wrong secret") }
+        case (.assertion(let assertion, _), .privateKeyJWT):
+            try assertions.verify(assertion, policy: policy, now: clock.now())
+        case (.none, .noAuthentication):
+            break
+        default:
+            throw Self.failed("method is not the registered \(policy.tokenEndpointAuthMethod.rawValue)")
+        }
+        return policy
+    }
+
+    private func assertionIssuer(_ credentials: ClientCredentials) -> String? {
+        guard case .assertion(let assertion, _) = credentials else { return nil }
+        return ClientAssertionVerifier.claimedIssuer(of: assertion)
+    }
+
+    private static func failed(_ detail: String) -> OAuthError {
+        OAuthError(.invalidClient, "Client authentication failed.", detail: detail)
+    }
+}
