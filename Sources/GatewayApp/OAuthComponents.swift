@@ -31,7 +31,7 @@ struct OAuthComponents {
         let authenticator = authenticator(issuer: issuer, policies: policies, shared: shared, redis: redis, clock: clock)
         let codes = RedisAuthorizationCodeStore(client: redis, clock: clock)
         return OAuthRoutes(
-            checks: AuthorizationChecks(policies: policies),
+            checks: AuthorizationChecks(policies: policies), authenticator: authenticator,
             tokenEndpoint: TokenEndpoint(authenticator: authenticator, handlers: [
                 AuthorizationCodeGrant(codes: codes, minter: minter), RefreshTokenGrant(minter: minter),
             ], clock: clock),

@@ -10,6 +10,7 @@ import GatewayWeb
 /// GatewayOAuth; these handlers only translate HTTP to its values and back.
 struct OAuthRoutes: Sendable {
     let checks: AuthorizationChecks
+    let authenticator: ClientAuthenticator
     let tokenEndpoint: TokenEndpoint
     let introspection: Introspection
     let revocation: Revocation
@@ -31,15 +32,22 @@ struct OAuthRoutes: Sendable {
         router.get("/authorize") { request in authorize(request) }
         router.post("/authorize") { request in authorize(request) }
         router.post("/authorize/consent") { request in consentDecision(request) }
-        // Token requests may verify a client secret with Argon2 (once per client and process).
-        router.post("/token", blocking: true) { request in token(request) }
-        router.post("/introspect", blocking: true) { request in introspect(request) }
-        router.post("/revoke", blocking: true) { request in revoke(request) }
+        // A client secret is checked with Argon2 once per client and process: only those
+        // requests leave the worker threads (see Router.add(_:_:blockingWhen:_:)).
+        let hashes: BlockingRule = { request in clientAuthenticationWouldHash(request) }
+        router.add("POST", "/token", blockingWhen: hashes) { request in token(request) }
+        router.add("POST", "/introspect", blockingWhen: hashes) { request in introspect(request) }
+        router.add("POST", "/revoke", blockingWhen: hashes) { request in revoke(request) }
         router.get("/userinfo") { request in userinfoResponse(request) }
         router.post("/userinfo") { request in userinfoResponse(request) }
         router.get("/end-session") { request in endSession(request) }
         router.post("/end-session") { request in endSession(request) }
         router.post("/end-session/confirm") { request in confirmEndSession(request) }
+    }
+
+    func clientAuthenticationWouldHash(_ request: HTTPRequest) -> Bool {
+        guard let parameters = try? OAuthResponses.parameters(request) else { return false }
+        return authenticator.wouldHash(authorization: request.headers["Authorization"], parameters: parameters)
     }
 
     /// The SSO session of the request with its id, or nil.

@@ -47,9 +47,9 @@ public final class RequestPipeline: HTTPResponder {
         return finish(response, route: route, method: request.method, started: started)
     }
 
-    /// True for routes registered as `blocking`.
+    /// True for routes registered as `blocking` (for this request).
     public func isBlocking(_ request: HTTPRequest) -> Bool {
-        if case .found(_, _, true) = router.match(method: request.method, path: request.path) { return true }
+        if case .found(_, _, let blocking) = router.match(method: request.method, path: request.path) { return blocking(request) }
         return false
     }
 

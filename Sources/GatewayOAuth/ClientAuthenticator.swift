@@ -31,6 +31,20 @@ public struct ClientAuthenticator: Sendable {
         }
     }
 
+    /// Whether authenticating this request would run Argon2: a client secret that has not
+    /// verified in this process yet. The HTTP layer runs only those requests off its worker
+    /// threads; everything else stays on the fast path.
+    public func wouldHash(authorization: String?, parameters: OAuthParameters) -> Bool {
+        guard let credentials = try? ClientCredentials(authorization: authorization, parameters: parameters) else { return false }
+        let presented: (id: String, secret: String)
+        switch credentials {
+        case .basic(let id, let secret), .post(let id, let secret): presented = (id, secret)
+        case .assertion, .none: return false
+        }
+        guard let hash = policies(presented.id)?.clientSecretHash else { return false }
+        return !secrets.isRemembered(secret: presented.secret, clientID: presented.id, encodedHash: hash)
+    }
+
     private func check(_ credentials: ClientCredentials) throws(OAuthError) -> ApplicationPolicy {
         let clientID = credentials.claimedClientID ?? assertionIssuer(credentials)
         guard let clientID, let policy = policies(clientID), policy.active else { throw Self.failed("unknown or inactive client") }

@@ -14,6 +14,13 @@ public final class ClientSecretVerifier: Sendable {
     /// A verifier hashing on `pool`.
     public init(pool: PasswordHashingPool) { self.pool = pool }
 
+    /// Whether `secret` verified before for `clientID` and `encodedHash` (then `verify` is
+    /// cheap; otherwise it runs Argon2).
+    public func isRemembered(secret: String, clientID: String, encodedHash: String) -> Bool {
+        guard let known = verified.withLock({ $0[clientID] }), known.hash == encodedHash else { return false }
+        return ConstantTime.equal(known.digest, SHA256.digest(secret))
+    }
+
     /// Whether `secret` is the secret of `clientID` whose stored hash is `encodedHash`.
     /// Throws `temporarily_unavailable` when the hashing pool is full.
     public func verify(secret: String, clientID: String, encodedHash: String) throws(OAuthError) -> Bool {

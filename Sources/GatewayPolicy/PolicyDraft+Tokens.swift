@@ -40,6 +40,13 @@ extension PolicyDraft {
             object.fail(Key.refreshTokenAbsoluteSeconds.rawValue,
                         "must be at least refresh_token_idle_seconds (\(lifetimes.refreshTokenIdleSeconds))")
         }
+        // An access token belongs to its grant, which dies after the idle time without use.
+        let accessComparable = (idle != nil || !object.has(Key.refreshTokenIdleSeconds.rawValue))
+            && (access != nil || !object.has(Key.accessTokenSeconds.rawValue))
+        if accessComparable, lifetimes.accessTokenSeconds > lifetimes.refreshTokenIdleSeconds {
+            object.fail(Key.accessTokenSeconds.rawValue,
+                        "must be at most refresh_token_idle_seconds (\(lifetimes.refreshTokenIdleSeconds)): an access token lives no longer than its grant")
+        }
         return lifetimes
     }
 }

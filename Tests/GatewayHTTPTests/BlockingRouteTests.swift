@@ -49,4 +49,20 @@ import Testing
         #expect(try slow.readResponse().text == "hashed")
         #expect(stopped.wait(timeout: .now() + 5) == .success)
     }
+
+    /// `blockingWhen` decides per request, with the whole body at hand: a request it picks
+    /// runs off the (single) worker thread, one it does not pick runs on it.
+    @Test func blockingWhenPicksRequestsByTheirBody() throws {
+        let test = try TestServer(configuration: HTTPServerConfiguration(threads: 1)) { router in
+            router.get("/thread") { _ in .text(String(UInt(pthread_self()))) }
+            router.add("POST", "/maybe", blockingWhen: { String(decoding: $0.body, as: UTF8.self) == "slow" }) { _ in
+                .text(String(UInt(pthread_self())))
+            }
+        }
+        let worker = try rawRequest(port: test.port, "GET", "/thread").text
+        let fast = try rawRequest(port: test.port, "POST", "/maybe", headers: ["Content-Type": "text/plain"], body: "fast").text
+        let slow = try rawRequest(port: test.port, "POST", "/maybe", headers: ["Content-Type": "text/plain"], body: "slow").text
+        #expect(fast == worker)
+        #expect(slow != worker)
+    }
 }

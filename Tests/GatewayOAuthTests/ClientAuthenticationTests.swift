@@ -69,3 +69,18 @@ extension Result {
         return nil
     }
 }
+
+@Suite struct ClientSecretHashingTests {
+    /// Only a secret that has not verified yet costs Argon2 (and leaves the worker threads).
+    @Test func onlyAnUnverifiedSecretWouldHash() throws {
+        let fixture = try OAuthFixture()
+        let refresh = try #require(try fixture.exchange(client: "leesclub").refreshToken)
+        let authenticator = try #require(fixture.authenticator)
+        let right = OAuthParameters(OAuthFixture.authenticate([("grant_type", "refresh_token"), ("refresh_token", refresh)], client: "leesclub"))
+        #expect(!authenticator.wouldHash(authorization: nil, parameters: right), "verified by the exchange above")
+        let wrong = OAuthParameters([("client_id", "leesclub"), ("client_secret", "guess")])
+        #expect(authenticator.wouldHash(authorization: nil, parameters: wrong))
+        #expect(!authenticator.wouldHash(authorization: nil, parameters: OAuthParameters([("client_id", "e-books")])))
+        #expect(!authenticator.wouldHash(authorization: nil, parameters: OAuthParameters([("client_id", "nobody"), ("client_secret", "x")])))
+    }
+}

@@ -48,6 +48,7 @@ final class OAuthFixture: Sendable {
     let userinfo: Userinfo
     let verifier: OwnTokenVerifier
     let keys: JSONWebKeySet
+    let authenticator: ClientAuthenticator?
 
     init(graceSeconds: Int = 0) throws {
         let admin = KeyAdministration(directory: directory.path)
@@ -71,6 +72,7 @@ final class OAuthFixture: Sendable {
             JSONWebKeySet(keys: [])
         }
         let authenticator = ClientAuthenticator(policies: lookup, secrets: ClientSecretVerifier(pool: hasher), assertions: assertions, clock: clock)
+        self.authenticator = authenticator
         verifier = OwnTokenVerifier(issuer: issuerURL, accessTokenAlgorithm: .es256) { keys }
         tokenEndpoint = TokenEndpoint(authenticator: authenticator, handlers: [AuthorizationCodeGrant(codes: codes, minter: minter),
                                                                                RefreshTokenGrant(minter: minter)], clock: clock)
