@@ -5,11 +5,13 @@ import GatewayHTTP
 import GatewayWeb
 
 extension AccountRoutes {
-    /// GET /login: a logged-in patron goes straight on.
+    /// GET /login: a logged-in patron goes straight on, unless asked to log in again
+    /// (`prompt=login`: the authorization endpoint needs a fresh authentication).
     func loginForm(_ request: HTTPRequest) -> HTTPResponse {
         guarded(request) {
             let returnTo = PageResponses.localPath(request.queryValues("return_to").first)
-            if let id = cookies.session(in: request), try sessions.find(id) != nil { return PageResponses.redirect(returnTo ?? "/account") }
+            let again = request.queryValues("prompt").first == "login"
+            if !again, let id = cookies.session(in: request), try sessions.find(id) != nil { return PageResponses.redirect(returnTo ?? "/account") }
             let hint = String((request.queryValues("login_hint").first ?? "").prefix(254))
             return try renderLogin(request, identifier: hint, errors: [], returnTo: returnTo, status: 200)
         }
@@ -34,7 +36,8 @@ extension AccountRoutes {
             logger.info("patron_login", ["outcome": .string(Self.label(outcome))])
             switch outcome {
             case .success(let account):
-                return try startSession(for: account, replacing: preLoginID, continueTo: returnTo ?? "/account?lang=\(language.rawValue)")
+                return try startSession(for: account, replacing: preLoginID, continueTo: returnTo ?? "/account?lang=\(language.rawValue)",
+                                        previous: cookies.session(in: request))
             case .failed:
                 let error = Form.FieldError(field: "identifier", message: Text.errLoginFailed(language))
                 return try renderLogin(request, identifier: form["identifier"], errors: [error], returnTo: returnTo, status: 401)

@@ -43,9 +43,19 @@ extension AccountRoutes {
     }
 
     /// Creates the SSO session (new id, pre-login session dropped), sets its cookie and
-    /// sends the browser on.
-    func startSession(for account: PatronAccount, replacing preLoginID: SessionID?, continueTo location: String) throws -> HTTPResponse {
+    /// sends the browser on. A session the browser already had ends: when the same patron
+    /// logged in again (`prompt=login`, `max_age`) its applications move to the new session;
+    /// when another patron logged in, the old patron's applications get a back-channel logout.
+    func startSession(for account: PatronAccount, replacing preLoginID: SessionID?, continueTo location: String,
+                      previous: SessionID? = nil) throws -> HTTPResponse {
         let (id, _) = try sessions.create(mylibraryID: account.mylibraryID, amr: ["pwd"], acr: nil, replacing: preLoginID)
+        if let previous, let ended = try sessions.delete(previous) {
+            if ended.mylibraryID == account.mylibraryID {
+                for client in ended.clientIDs.sorted() { _ = try sessions.addClient(client, to: id) }
+            } else {
+                sessionEnded(ended)
+            }
+        }
         var response = PageResponses.redirect(location)
         cookies.set(cookies.sessionName, id, on: &response)
         cookies.clear(cookies.preLoginName, on: &response)

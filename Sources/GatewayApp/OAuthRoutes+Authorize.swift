@@ -35,7 +35,7 @@ extension OAuthRoutes {
             let effective = consentGiven ? authorization.withoutPrompt(.consent) : authorization
             let decision = AuthorizationDecision.decide(effective, session: current?.1, patron: patron, consentFingerprint: fingerprint, now: clock.now())
             switch decision {
-            case .login: return loginRedirect(authorization, items: items, language: language)
+            case .login: return loginRedirect(authorization, items: items, language: language, again: current != nil)
             case .refuse(let refusal): return refusalPage(refusal, authorization, language: language)
             case .consent: return consentPage(authorization, items: items, session: current!.1, language: language)
             case .error(let error): return redirect(error, authorization)
@@ -62,13 +62,17 @@ extension OAuthRoutes {
 
     /// To the login form, coming back to this request afterwards — without `prompt=login`
     /// and `max_age`, which the fresh login has just satisfied (or the patron would loop).
-    func loginRedirect(_ authorization: AuthorizationRequest, items: [(name: String, value: String)], language: Language) -> HTTPResponse {
+    /// `again`: the patron has a session but must authenticate anew, so the login form is
+    /// shown even though a session exists.
+    func loginRedirect(_ authorization: AuthorizationRequest, items: [(name: String, value: String)], language: Language,
+                       again: Bool) -> HTTPResponse {
         var carried = items.filter { $0.name != "max_age" && $0.name != "prompt" }
         let prompt = authorization.prompt.subtracting([.login]).map(\.rawValue).sorted().joined(separator: " ")
         if !prompt.isEmpty { carried.append(("prompt", prompt)) }
         let returnTo = "/authorize?" + OAuthResponses.query(carried)
         var target = "/login?lang=\(language.rawValue)&return_to=\(RedirectURI.encode(returnTo))"
         if let hint = authorization.loginHint { target += "&login_hint=\(RedirectURI.encode(hint))" }
+        if again { target += "&prompt=login" }
         return PageResponses.redirect(target)
     }
 
