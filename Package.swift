@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "GatewayVerifier", dependencies: ["GatewayCore", "GatewayCrypto", "GatewayJOSE"], swiftSettings: strict),
         .target(name: "GatewayTesting", dependencies: ["GatewayCore"], swiftSettings: strict),
         .executableTarget(
-            name: "GatewayBench", dependencies: ["GatewayJOSE", "GatewayTokens", "GatewayCrypto", "GatewayCore"],
+            name: "GatewayBench",
+            dependencies: ["GatewayJOSE", "GatewayTokens", "GatewayCrypto", "GatewayCore", "GatewayRedis", "GatewayAccounts", "GatewayOAuth"],
             swiftSettings: strict),
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: strict),

@@ -85,19 +85,20 @@ def register(base, accounts_path, cards):
         out.write("\n".join(lines) + "\n")
 
 
-class Client(threading.Thread):
+class LoadClient(threading.Thread):
+    """One load client (a thread): W + S seconds of work, of which only the last S count.
+    Subclasses implement loop(); a crash is recorded in `error` (the run then fails)."""
+
     def __init__(self, base, identifier, password, start, count_from, stop, backoff):
         super().__init__(daemon=True)
         self.base, self.identifier, self.password = base, identifier, password
         self.start_at, self.count_from, self.stop_at, self.backoff = start, count_from, stop, backoff
-        self.ok_latencies, self.get_latencies = [], []
-        self.all_logins = 0  # warm-up included: for the server's CPU time per login
         self.refused = 0
         self.failures = {}
         self.error = None
 
-    def fail(self, what):
-        if time.monotonic() >= self.count_from:
+    def fail(self, what, began=None):
+        if (began if began is not None else time.monotonic()) >= self.count_from:
             self.failures[what] = self.failures.get(what, 0) + 1
 
     def run(self):
@@ -106,11 +107,21 @@ class Client(threading.Thread):
         except Exception as error:  # reported, never hidden: the run then fails
             self.error = f"{type(error).__name__}: {error}"
 
+    def wait_for_start(self):
+        while time.monotonic() < self.start_at:
+            time.sleep(0.001)
+
+
+class Client(LoadClient):
+    def __init__(self, *arguments):
+        super().__init__(*arguments)
+        self.ok_latencies, self.get_latencies = [], []
+        self.all_logins = 0  # warm-up included: for the server's CPU time per login
+
     def loop(self):
         connection = connect(self.base)
         cookie = None
-        while time.monotonic() < self.start_at:
-            time.sleep(0.001)
+        self.wait_for_start()
         while True:
             began = time.monotonic()
             if began >= self.stop_at:
@@ -151,11 +162,12 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))]
 
 
-def run(base, accounts_path, out_path, clients, seconds, warmup, backoff):
-    accounts = [line.split(" ", 1) for line in open(accounts_path).read().splitlines() if line]
+def run_clients(client_class, base, accounts, clients, seconds, warmup, backoff):
+    """Starts `clients` client_class threads (accounts used round robin), waits for them and
+    returns (workers, the result fields every load run reports)."""
     start = time.monotonic() + 0.2
     count_from, stop = start + warmup, start + warmup + seconds
-    workers = [Client(base, *accounts[i % len(accounts)], start, count_from, stop, backoff) for i in range(clients)]
+    workers = [client_class(base, *accounts[i % len(accounts)], start, count_from, stop, backoff) for i in range(clients)]
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     for worker in workers:
         worker.start()
@@ -163,29 +175,63 @@ def run(base, accounts_path, out_path, clients, seconds, warmup, backoff):
         worker.join(timeout=warmup + seconds + 60)
     cpu_after = resource.getrusage(resource.RUSAGE_SELF)
     errors = [w.error for w in workers if w.error] + [f"client {i} still running" for i, w in enumerate(workers) if w.is_alive()]
-    ok = [x for w in workers for x in w.ok_latencies]
-    gets = [x for w in workers for x in w.get_latencies]
     failures = {}
     for worker in workers:
         for what, count in worker.failures.items():
             failures[what] = failures.get(what, 0) + count
-    result = {
+    return workers, {
         "clients": clients, "seconds": seconds, "warmup": warmup, "backoff": backoff,
-        "logins": len(ok), "logins_per_s": len(ok) / seconds, "logins_all": sum(w.all_logins for w in workers), "refused_503": sum(w.refused for w in workers),
-        "failed": sum(failures.values()), "failures": failures, "errors": errors,
-        "post_p50_ms": (percentile(ok, 50) or 0) * 1000, "post_p99_ms": (percentile(ok, 99) or 0) * 1000,
-        "post_max_ms": max(ok, default=0) * 1000,
-        "get_p50_ms": (percentile(gets, 50) or 0) * 1000, "get_p99_ms": (percentile(gets, 99) or 0) * 1000,
+        "refused_503": sum(w.refused for w in workers), "failed": sum(failures.values()), "failures": failures,
+        "errors": errors,
         "client_cpu_s": (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime),
     }
+
+
+def milliseconds(values, p):
+    return (percentile(values, p) or 0) * 1000
+
+
+def finish(program, out_path, result, summary):
+    """Writes result as JSON to out_path, prints the RESULT line, fails on client crashes."""
     with open(out_path, "w") as out:
         json.dump(result, out)
-    print(f"RESULT clients={clients} logins_per_s={result['logins_per_s']:.1f} logins={len(ok)} "
-          f"refused_503={result['refused_503']} failed={result['failed']} post_p50_ms={result['post_p50_ms']:.1f} "
-          f"post_p99_ms={result['post_p99_ms']:.1f} client_cpu_s={result['client_cpu_s']:.2f}")
-    if errors:
-        print("login_load: client errors: " + "; ".join(errors), file=sys.stderr)
+    print(f"RESULT clients={result['clients']} {summary} refused_503={result['refused_503']} "
+          f"failed={result['failed']} client_cpu_s={result['client_cpu_s']:.2f}")
+    if result["failures"]:
+        print(f"{program}: failures: " + json.dumps(result["failures"]), file=sys.stderr)
+    if result["errors"]:
+        print(f"{program}: client errors: " + "; ".join(result["errors"]), file=sys.stderr)
         sys.exit(1)
+
+
+def run_command(program, args, run):
+    """`run BASE ACCOUNTS OUT [--clients N] [--seconds S] [--warmup W] [--backoff B]`:
+    calls run(base, accounts, out, clients, seconds, warmup, backoff); False when args is not that."""
+    if len(args) < 4 or args[0] != "run":
+        return False
+    options = {"--clients": 4, "--seconds": 15.0, "--warmup": 2.0, "--backoff": 0.05}
+    rest = args[4:]
+    while rest:
+        key, value, rest = rest[0], rest[1], rest[2:]
+        if key not in options:
+            sys.exit(f"{program}: unknown option {key}")
+        options[key] = type(options[key])(value)
+    run(args[1], args[2], args[3], options["--clients"], options["--seconds"], options["--warmup"], options["--backoff"])
+    return True
+
+
+def run(base, accounts_path, out_path, clients, seconds, warmup, backoff):
+    accounts = [line.split(" ", 1) for line in open(accounts_path).read().splitlines() if line]
+    workers, result = run_clients(Client, base, accounts, clients, seconds, warmup, backoff)
+    ok = [x for w in workers for x in w.ok_latencies]
+    gets = [x for w in workers for x in w.get_latencies]
+    result.update({
+        "logins": len(ok), "logins_per_s": len(ok) / seconds, "logins_all": sum(w.all_logins for w in workers),
+        "post_p50_ms": milliseconds(ok, 50), "post_p99_ms": milliseconds(ok, 99), "post_max_ms": max(ok, default=0) * 1000,
+        "get_p50_ms": milliseconds(gets, 50), "get_p99_ms": milliseconds(gets, 99),
+    })
+    finish("login_load", out_path, result, f"logins_per_s={result['logins_per_s']:.1f} logins={len(ok)} "
+           f"post_p50_ms={result['post_p50_ms']:.1f} post_p99_ms={result['post_p99_ms']:.1f}")
 
 
 def main():
@@ -193,15 +239,7 @@ def main():
     if len(args) >= 3 and args[0] == "register":
         register(args[1], args[2], args[3:])
         return
-    if len(args) >= 4 and args[0] == "run":
-        options = {"--clients": 4, "--seconds": 15.0, "--warmup": 2.0, "--backoff": 0.05}
-        rest = args[4:]
-        while rest:
-            key, value, rest = rest[0], rest[1], rest[2:]
-            if key not in options:
-                sys.exit(f"login_load: unknown option {key}")
-            options[key] = type(options[key])(value)
-        run(args[1], args[2], args[3], options["--clients"], options["--seconds"], options["--warmup"], options["--backoff"])
+    if run_command("login_load", args, run):
         return
     sys.exit(__doc__)
 

@@ -1,5 +1,6 @@
 # Sourced by bench/run.sh once Redis runs and the signing keys exist (uses its $root, $tmp,
-# $bin, $cores, $redis_port, $pids, free_port, wait_http, alive, cpu_snapshot, other_cpu).
+# $bin, $cores, $redis_port, $pids, free_port, wait_http, alive, cpu_snapshot, other_cpu,
+# bg_start, bg_wait, stop_pid).
 # Logins: Argon2id throughput and latency under a login storm (about 75 s):
 #   1. the machine's Argon2 limit: the `argon2` CLI's own time for one hash (median of
 #      $argon2_runs) at the gateway's default parameters and at RFC 9106's second choice;
@@ -24,29 +25,6 @@ probe_wrk="wrk -t1 -c8 --latency -s bench/report.lua"
 default_params=(-t 2 -k 19456 -p 1) # the gateway's defaults (OWASP's minimum)
 rfc_params=(-t 3 -k 65536 -p 4)     # RFC 9106 §4, second recommended option
 command -v argon2 >/dev/null 2>&1 || { echo "bench: 'argon2' not found (run: scripts/install-deps.sh bench)" >&2; exit 1; }
-
-logins_bg() { # LIMIT OUTPUT COMMAND...: starts COMMAND under timeout in the background, in $pids
-  local limit=$1 out=$2
-  shift 2
-  timeout "$limit" "$@" >"$out" 2>&1 &
-  bg_pid=$!
-  pids+=("$bg_pid")
-}
-logins_forget() { # PID: drops a stopped process from $pids (rebuilt: cleanup walks it by index)
-  local kept=() p
-  for p in "${pids[@]}"; do [ "$p" = "$1" ] || kept+=("$p"); done
-  pids=("${kept[@]}")
-}
-logins_wait() { # PID OUTPUT WHAT: waits for a logins_bg process; fails loudly
-  local status=0
-  wait "$1" || status=$?
-  logins_forget "$1"
-  if [ "$status" -ne 0 ]; then
-    echo "bench: $3 failed (exit $status):" >&2
-    tail -n 20 "$2" >&2
-    exit 1
-  fi
-}
 
 # ---------------------------------------------------------------- 1. Argon2 limit (CLI)
 argon2_time() { # NAME PARAMS...: one warm-up, then $argon2_runs runs, "seconds" per line
@@ -112,9 +90,9 @@ echo "bench: logins: $login_command"
 proc_ticks() { awk '{ sub(/^.*\) /, ""); print $12, $13, $8 }' "/proc/$1/stat"; } # utime stime minflt
 snap="$(cpu_snapshot)"
 ticks_before="$(proc_ticks "$logins_pid") $(proc_ticks "$redis_pid")"
-logins_bg 120 "$logins_dir/load.out" python3 bench/login_load.py run "$logins_base" "$logins_dir/accounts.txt" \
+bg_start 120 "$logins_dir/load.out" python3 bench/login_load.py run "$logins_base" "$logins_dir/accounts.txt" \
   "$logins_dir/load.json" --clients "$login_clients" --seconds "$login_seconds" --warmup "$login_warmup" --backoff "$login_backoff"
-logins_wait "$bg_pid" "$logins_dir/load.out" "login_load.py with $login_clients clients"
+bg_wait "$bg_pid" "$logins_dir/load.out" "login_load.py with $login_clients clients"
 ticks_after="$(proc_ticks "$logins_pid") $(proc_ticks "$redis_pid")"
 echo "other_cpu=$(other_cpu "$snap" "$(cpu_snapshot)")" >"$logins_dir/load.cpu"
 awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$(getconf CLK_TCK)" 'BEGIN {
@@ -140,23 +118,19 @@ probe healthz-idle /healthz "$idle_probe_seconds"
 storm_seconds=$((2 * probe_seconds + 2))
 echo "bench: logins: storm of $storm_clients login clients; meanwhile $probe_wrk -d${probe_seconds}s URL (/jwks.json, then /healthz)"
 storm_snap="$(cpu_snapshot)"
-logins_bg 150 "$logins_dir/storm.out" python3 bench/login_load.py run "$logins_base" "$logins_dir/accounts.txt" \
+bg_start 150 "$logins_dir/storm.out" python3 bench/login_load.py run "$logins_base" "$logins_dir/accounts.txt" \
   "$logins_dir/storm.json" --clients "$storm_clients" --seconds "$storm_seconds" --warmup 1.5 --backoff "$login_backoff"
 storm_pid=$bg_pid
 sleep 2.5 # the storm's warm-up, then its counted window covers both wrk runs
 probe jwks-storm /jwks.json "$probe_seconds"
 probe healthz-storm /healthz "$probe_seconds"
-logins_wait "$storm_pid" "$logins_dir/storm.out" "login_load.py storm with $storm_clients clients"
+bg_wait "$storm_pid" "$logins_dir/storm.out" "login_load.py storm with $storm_clients clients"
 echo "other_cpu=$(other_cpu "$storm_snap" "$(cpu_snapshot)")" >"$logins_dir/storm.cpu"
 grep '^RESULT ' "$logins_dir/storm.out"
 
 # ---------------------------------------------------------------- stop the gateway
 awk '/^VmHWM:/ { print $2 }' "/proc/$logins_pid/status" >"$logins_dir/rss-kb.txt" 2>/dev/null || true
-kill -TERM "$logins_pid" 2>/dev/null || true
-logins_status=0
-wait "$logins_pid" || logins_status=$?
-logins_forget "$logins_pid"
-[ "$logins_status" -eq 0 ] || echo "bench: gateway-logins exited with $logins_status on SIGTERM" >&2
+stop_pid "$logins_pid" gateway-logins
 
 export BENCH_LOGINS_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" BENCH_LOGINS_CORES="$cores"
 export BENCH_LOGINS_ARGON2_COMMAND="$argon2_command" BENCH_LOGINS_ARGON2_RFC_COMMAND="$argon2_rfc_command"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks behind BENCHMARKS.md, in one run (about 5 minutes):
+# Benchmarks behind BENCHMARKS.md, in one run (about 12 minutes on a quiet machine):
 #   1. HTTP: the gateway's /healthz and /jwks.json against nginx serving a tiny static file
 #      and a static copy of the same JWKS, with wrk (all targets in the same interleaved rounds).
 #   2. Tokens: `GatewayBench tokens` (one thread: JWS sign/s, verify/s and raw sign/s per
@@ -7,6 +7,10 @@
 #      run alternately; then a per-step breakdown of one token.
 #   3. Logins (bench/logins.sh, run first, about 75 s): Argon2id logins/s against the machine's
 #      Argon2 limit (`argon2` CLI), and /jwks.json and /healthz latency during a login storm.
+#   4. OpenID Connect (bench/oidc.sh, run second, about 6 minutes on a quiet machine): refresh
+#      grants/s, introspections/s, userinfo/s and code exchanges/s at their peak, p50/p99 at half
+#      that rate (open loop), complete login flows/s, RSS with 100,000 live sessions and refresh
+#      families, and Redis round trips per request. It waits for a quiet machine before each run.
 # Usage (from anywhere): bench/run.sh        (`make bench` installs wrk/nginx first)
 #   BENCH_SCRATCH=DIR   build into DIR instead of .build (avoids fighting over .build's lock)
 #   BENCH_NO_BUILD=1    skip the build and measure the binaries already there
@@ -15,6 +19,11 @@
 #                         measurement; openssl speed always runs -seconds 3)
 #   BENCH_OUTPUT=FILE   write the report there instead of BENCHMARKS.md
 #   BENCH_ONLY=logins   run only the logins section and replace just that section of the report
+#   BENCH_ONLY=oidc     run only the OpenID Connect section and replace just that section
+#   BENCH_QUIET_MAX_WAIT=1200  seconds the OpenID Connect section may wait, in all, for other
+#                       processes to leave the CPU before it measures anyway (and says so)
+#   BENCH_OIDC_ROUNDS=3 BENCH_OIDC_SECONDS=10 BENCH_OIDC_RATE_SECONDS=10 BENCH_OIDC_FLOW_SECONDS=15
+#   BENCH_OIDC_POPULATION=100000  smaller values make a quick OpenID Connect trial run
 # Writes BENCHMARKS.md at the repo root and prints the table. Everything it starts
 # (Redis, three gateways, nginx) listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
@@ -32,7 +41,7 @@ nginx_bin=/usr/sbin/nginx
 cores="$(nproc)"
 
 bench_only="${BENCH_ONLY:-}"
-case "$bench_only" in "" | all | logins) ;; *) echo "bench: BENCH_ONLY must be 'logins' (or unset: everything)" >&2; exit 2 ;; esac
+case "$bench_only" in "" | all | logins | oidc) ;; *) echo "bench: BENCH_ONLY must be 'logins' or 'oidc' (or unset: everything)" >&2; exit 2 ;; esac
 
 token_rounds="${BENCH_TOKEN_ROUNDS:-2}"
 token_seconds="${BENCH_TOKEN_SECONDS:-2}" # 9 measurements per GatewayBench run: keeps make bench near 5 min
@@ -92,6 +101,40 @@ tmp="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 chmod 755 "$tmp" # nginx workers (user nobody when started as root) read the static file
 
 used_ports=" "
+bg_start() { # LIMIT OUTPUT COMMAND...: starts COMMAND under timeout in the background (in $pids), sets $bg_pid
+  local limit=$1 out=$2
+  shift 2
+  timeout "$limit" "$@" >"$out" 2>&1 &
+  bg_pid=$!
+  pids+=("$bg_pid")
+}
+forget_pid() { # PID: drops a finished process from $pids (rebuilt: cleanup walks it by index)
+  local kept=() p
+  for p in "${pids[@]}"; do [ "$p" = "$1" ] || kept+=("$p"); done
+  pids=("${kept[@]}")
+}
+bg_wait() { # PID OUTPUT WHAT: waits for a bg_start process; fails loudly with the end of OUTPUT
+  local status=0
+  wait "$1" || status=$?
+  forget_pid "$1"
+  if [ "$status" -ne 0 ]; then
+    echo "bench: $3 failed (exit $status):" >&2
+    tail -n 20 "$2" >&2
+    exit 1
+  fi
+}
+run_waited() { # LIMIT OUTPUT COMMAND...: bg_start, then bg_wait
+  bg_start "$@"
+  bg_wait "$bg_pid" "$2" "'${*:3}'"
+}
+stop_pid() { # PID NAME: SIGTERM, waits; says so when it did not exit cleanly
+  local status=0
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" || status=$?
+  forget_pid "$1"
+  [ "$status" -eq 0 ] || echo "bench: $2 exited with $status on SIGTERM" >&2
+}
+
 free_port() { # sets $port to a free loopback port not handed out before in this run
   for _ in $(seq 1 20); do
     port="$(python3 scripts/free-port.py)"
@@ -164,12 +207,19 @@ for alg in ES256 RS256 EdDSA; do
     || { echo "bench: gateway keys generate --alg $alg failed:" >&2; cat "$tmp/keys-$alg.log" >&2; exit 1; }
 done
 
-# Logins first, on a gateway of its own that it stops again (bench/logins.sh).
+# Logins first, then OpenID Connect, each on a gateway of its own that it stops again
+# (bench/logins.sh, bench/oidc.sh).
+if [ "$bench_only" = oidc ]; then
+  source "$root/bench/oidc.sh"
+  python3 bench/summarize_oidc.py "$oidc_dir" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}"
+  exit 0
+fi
 source "$root/bench/logins.sh"
 if [ "$bench_only" = logins ]; then
   python3 bench/summarize_logins.py "$logins_dir" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}"
   exit 0
 fi
+source "$root/bench/oidc.sh"
 
 declare -A gw_port gw_pid
 start_gateway() { # NAME EXTRA-ARGS...
@@ -302,3 +352,4 @@ BENCH_JWKS_BYTES="$jwks_bytes" \
 BENCH_JWKS_KEYS="$jwks_summary" \
   python3 bench/summarize.py "$results" "$rss" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}" "$tokens_dir"
 python3 bench/summarize_logins.py "$logins_dir" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}"
+python3 bench/summarize_oidc.py "$oidc_dir" "${BENCH_OUTPUT:-$root/BENCHMARKS.md}"

@@ -156,7 +156,7 @@ def main():
         "# Benchmarks",
         "",
         "Reproduce with `make bench` (installs wrk and nginx if missing, builds the release binary, "
-        "runs every benchmark and rewrites this file; about 5 minutes). Everything runs on "
+        "runs every benchmark and rewrites this file; about 12 minutes on a quiet machine). Everything runs on "
         "127.0.0.1 on private ports: a private Redis, the gateway processes and nginx are started "
         "and stopped by `bench/run.sh`. Each benchmark has its own section below; add new ones to "
         "`bench/run.sh` so that this file stays generated.",

@@ -13,6 +13,8 @@ import os
 import re
 import statistics
 
+from report_text import parse_fields, verdict
+
 # The issue's targets.
 MIN_JWKS_RATIO_TO_NGINX = 0.8
 MIN_SIGN_RATIO_TO_OPENSSL = 0.85
@@ -41,10 +43,6 @@ def _fmt_ratio(value):
     return f"{value:.2f}" if value is not None else "n/a"
 
 
-def _verdict(ok):
-    return "PASS" if ok else "FAIL"
-
-
 # ---------------------------------------------------------------------------- JWKS over HTTP
 
 JWKS_TARGETS = [
@@ -71,7 +69,7 @@ def jwks_section(rounds, env):
     ratio = _ratio(gateway, healthz) or 0.0
     targets = ["| target | measured (median) | result |", "|---|---:|:---:|",
                f"| `/jwks.json` req/s ≥ {MIN_JWKS_RATIO_TO_NGINX} × nginx static-file rate | "
-               f"{gateway:,.0f} = {ratio:.3f} × {healthz:,.0f} | {_verdict(ratio >= MIN_JWKS_RATIO_TO_NGINX)} |"]
+               f"{gateway:,.0f} = {ratio:.3f} × {healthz:,.0f} | {verdict(ratio >= MIN_JWKS_RATIO_TO_NGINX)} |"]
     count = len(rounds["nginx"])
     raw = ["| target | " + " | ".join(f"round {i + 1}" for i in range(count)) + " | spread (max/min) |",
            "|---|" + "---:|" * count + "---:|"]
@@ -134,18 +132,6 @@ _TABLE = {
 }
 
 
-def _fields(text):
-    out = {}
-    for part in text.split():
-        if "=" in part:
-            key, value = part.split("=", 1)
-            try:
-                out[key] = float(value)
-            except ValueError:
-                out[key] = value
-    return out
-
-
 def read_gatewaybench(path):
     """{alg: fields} from the RESULT lines of one GatewayBench run; [STAGE fields] too."""
     results, stages = {}, []
@@ -153,7 +139,7 @@ def read_gatewaybench(path):
         match = _RESULT.match(line.strip())
         if not match:
             continue
-        fields = _fields(match.group(2))
+        fields = parse_fields(match.group(2).split())
         if match.group(1) == "RESULT":
             results[fields["alg"]] = fields
         else:
@@ -284,7 +270,7 @@ def tokens_section(tokens_dir, env):
         wall_text = f"{_rate(s['jws_sign'])} = {wall:.3f} × {_rate(s['os_sign'])}" if wall is not None else "n/a"
         cpu_text = f"{cpu:.3f}" if cpu is not None else "n/a"
         target_rows.append(f"| {alg} JWS sign/s ≥ {MIN_SIGN_RATIO_TO_OPENSSL} × `openssl speed` sign/s | "
-                           f"{wall_text} | {cpu_text} | {_verdict(ok)} |")
+                           f"{wall_text} | {cpu_text} | {verdict(ok)} |")
 
     cpu_text = ("CPU-time ratios (each rate divided by the CPU time the process actually got: GatewayBench's thread "
                 "run time from `/proc/thread-self/schedstat`, `openssl speed`'s own default figures, which divide by "

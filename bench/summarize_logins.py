@@ -15,6 +15,8 @@ import os
 import statistics
 import sys
 
+from report_text import pct, read_fields, replace_section, verdict
+
 HEADING = "## Logins: Argon2id throughput and latency under a login storm"
 
 # The targets.
@@ -27,43 +29,8 @@ def read_floats(path):
     return [float(line) for line in open(path) if line.strip()]
 
 
-def read_fields(path):
-    fields = {}
-    for part in open(path).read().split():
-        if "=" in part:
-            key, value = part.split("=", 1)
-            fields[key] = float(value)
-    return fields
-
-
-def pct(share):
-    return f"{share * 100:.0f} %"
-
-
-def verdict(ok):
-    return "PASS" if ok else "FAIL"
-
-
 def others_text(share):
     return f"others {pct(share)}" if share is not None else "others ?"
-
-
-def replace_section(output, lines):
-    section = "\n".join(lines).rstrip("\n") + "\n"
-    if not os.path.exists(output):
-        with open(output, "w") as out:
-            out.write(section)
-        return
-    old = open(output).read().split("\n")
-    start = next((i for i, line in enumerate(old) if line.startswith("## Logins:")), None)
-    if start is None:
-        text = "\n".join(old).rstrip("\n") + "\n\n" + section
-    else:
-        end = next((i for i in range(start + 1, len(old)) if old[i].startswith("## ")), len(old))
-        after = "\n".join(old[end:]).strip("\n")
-        text = "\n".join(old[:start]).rstrip("\n") + "\n\n" + section + ("\n" + after + "\n" if after else "")
-    with open(output, "w") as out:
-        out.write(text.lstrip("\n"))
 
 
 def main():
@@ -295,7 +262,7 @@ def main():
         params,
         "",
     ]
-    replace_section(output, lines)
+    replace_section(output, lines, "## Logins:")
 
     print()
     for block in (argon2_rows, login_rows, probe_rows, target_rows):

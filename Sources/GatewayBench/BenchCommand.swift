@@ -21,6 +21,28 @@ enum BenchCommand {
                         STAGE name=jti|claims|serialize|base64url_assembly|
                         split_decode|parse_json|sign_input|verify_input
                         alg=.. per_s=.. us=.. cpu_share=..
+
+               GatewayBench exchanges --url http://127.0.0.1:PORT --session COOKIE [--client e-books|reading-tipper
+                                [--secret-file FILE]] [--scope S] [--threads N] [--seconds S] [--warmup S]
+                                [--count N --tokens-out FILE]
+          exchanges  GET /authorize with the SSO cookie (consent given) + POST /token, N threads on
+                     keep-alive connections: RESULT exchanges_per_s=.. p50_ms=.. p99_ms=.. ...;
+                     with --count: exactly N flows, "access_token refresh_token" lines into FILE
+
+               GatewayBench rate --url http://127.0.0.1:PORT --kind refresh|introspect|userinfo --pool FILE
+                                --rate R [--seconds S] [--warmup S] [--connections C] [--client ..] [--secret-file ..]
+                                [--slow-log FILE]
+          rate       open loop at R requests/s, latency from each request's scheduled time:
+                     RESULT kind=.. ok=.. bad=.. p50_ms=.. p99_ms=.. lag_p99_ms=.. queued=.. ...;
+                     --slow-log: the requests slower than 10 ms, with when they were due
+
+               GatewayBench populate --redis-url URL [--sessions N] [--families N] [--threads T]
+          populate   N SSO sessions and N refresh-token families in Redis through the gateway's stores
+
+               GatewayBench steadiness [--seconds S]
+          steadiness the same ~1 ms of work timed back to back on one thread: how much slower than the
+                     fastest chunk the CPU gets (a busy VM host shows up here, not as CPU use):
+                     RESULT chunks=.. fastest_ms=.. median_x=.. p99_x=.. max_x=.. slow_share=..
         """
 
     /// Runs the command; returns the process exit status.
@@ -38,11 +60,31 @@ enum BenchCommand {
             } catch {
                 return fail("GatewayBench: \(error)")
             }
+        case "exchanges", "rate", "populate", "steadiness":
+            do {
+                try runLoad(command, Array(arguments.dropFirst()))
+                return 0
+            } catch {
+                return fail("GatewayBench: \(error.message)")
+            }
         case "-h", "--help", "help":
             print(usage)
             return 0
         default:
             return fail("GatewayBench: unknown command '\(command)'\n\n\(usage)")
+        }
+    }
+
+    private static func runLoad(_ command: String, _ arguments: [String]) throws(UsageError) {
+        switch command {
+        case "exchanges": try CodeExchangeBenchmark(options: try LoadOptions.exchanges(arguments)).run()
+        case "rate": try FixedRateBenchmark(options: try LoadOptions.rate(arguments)).run()
+        case "steadiness":
+            var list = try LoadOptions(arguments)
+            let seconds = try list.number("seconds", in: 0.1...60) ?? 3
+            try list.finish()
+            SteadinessProbe(seconds: seconds).run()
+        default: try RedisPopulate(options: try LoadOptions.populate(arguments)).run()
         }
     }
 
