@@ -1,4 +1,4 @@
-public import GatewayCore
+import GatewayCore
 public import GatewayPolicy
 
 /// An RP-initiated logout request (OpenID Connect RP-Initiated Logout 1.0 §2) that passed

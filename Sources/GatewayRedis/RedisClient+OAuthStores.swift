@@ -4,10 +4,15 @@ import GatewayOAuth
 /// keys change together), and every failure becomes `OAuthStoreError.unavailable` with a
 /// detail that names no key, argument or value.
 extension RedisClient {
-    /// `EVAL script` with `keys` and `arguments`: one round trip, atomic. An error reply
-    /// (a script fault, `OOM`, `BUSY`, `LOADING`) throws like a transport failure.
-    func oauthScript(_ script: String, keys: [String], arguments: [String]) throws(OAuthStoreError) -> RedisValue {
-        let reply = try oauthCommand(["EVAL", script, String(keys.count)] + keys + arguments)
+    /// `script` with `keys` and `arguments` (`evaluate`): one round trip, atomic. An error
+    /// reply (a script fault, `OOM`, `BUSY`, `LOADING`) throws like a transport failure.
+    func oauthScript(_ script: RedisScript, keys: [String], arguments: [String]) throws(OAuthStoreError) -> RedisValue {
+        let reply: RedisValue
+        do {
+            reply = try evaluate(script, keys: keys, arguments: arguments)
+        } catch {
+            throw .unavailable(detail: error.description)
+        }
         if let message = reply.errorMessage { throw .unavailable(detail: "script refused: \(Self.safeSummary(message))") }
         return reply
     }

@@ -35,7 +35,7 @@ extension RedisGrantStore {
     /// KEYS: grant, access token[, first refresh token]. ARGV: now, grant deadline, access
     /// deadline (ms), grant id, refresh prefix, refresh hash (or ''), then the grant's
     /// field/value pairs. Returns 1.
-    static let startScript = prelude + """
+    static let startScript = RedisScript(prelude + """
         finish(KEYS[1], ARGV[5])
         local grantUntil, accessUntil = tonumber(ARGV[2]), tonumber(ARGV[3])
         put(KEYS[1], grantUntil - now, 'live_until', ARGV[2], unpack(ARGV, 7))
@@ -45,13 +45,13 @@ extension RedisGrantStore {
         end
         put(KEYS[2], accessUntil - now, 'grant', ARGV[4], 'live_until', ARGV[3])
         return 1
-        """
+        """)
 
     /// KEYS: presented refresh token, successor, access token. ARGV: now, client id,
     /// presented hash, successor hash, sealed successor, access deadline (ms), grace (ms),
     /// grant prefix, refresh prefix. Returns `{'rotated' | 'retried', sealed, grant
     /// fields}`, `{'reused'}` (after ending the grant) or `{'invalid'}`.
-    static let rotateScript = prelude + """
+    static let rotateScript = RedisScript(prelude + """
         local token = live(KEYS[1])
         if not token then return {'invalid'} end
         local grantKey = ARGV[8] .. token.grant
@@ -82,34 +82,34 @@ extension RedisGrantStore {
         finish(grantKey, ARGV[9])
         redis.call('DEL', KEYS[1])
         return {'reused'}
-        """
+        """)
 
     /// KEYS: grant. ARGV[1]: refresh prefix. Returns 1.
-    static let revokeScript = """
+    static let revokeScript = RedisScript("""
         local current = redis.call('HGET', KEYS[1], 'refresh')
         if current then redis.call('DEL', ARGV[1] .. current) end
         redis.call('DEL', KEYS[1])
         return 1
-        """
+        """)
 
     /// KEYS: refresh token. ARGV: now, its hash, grant prefix. Returns the grant's fields
     /// when the token is its grant's live current token, else nil. Writes nothing.
-    static let grantScript = prelude + """
+    static let grantScript = RedisScript(prelude + """
         local token = live(KEYS[1])
         if not token or token.retired then return false end
         local grant, flat = live(ARGV[3] .. token.grant)
         if not grant or grant.refresh ~= ARGV[2] then return false end
         return flat
-        """
+        """)
 
     /// KEYS: access token. ARGV: now, grant prefix. Returns 1 when the token and its
     /// grant both live, else 0.
-    static let activeScript = """
+    static let activeScript = RedisScript("""
         local now = tonumber(ARGV[1])
         local access = redis.call('HMGET', KEYS[1], 'grant', 'live_until')
         if not access[1] or now >= (tonumber(access[2]) or 0) then return 0 end
         local grantUntil = tonumber(redis.call('HGET', ARGV[2] .. access[1], 'live_until'))
         if grantUntil and now < grantUntil then return 1 end
         return 0
-        """
+        """)
 }

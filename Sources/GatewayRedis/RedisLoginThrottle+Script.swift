@@ -4,7 +4,7 @@ extension RedisLoginThrottle {
     /// threshold, window, base lockout and maximum lockout in ms. Returns the ms of
     /// lockout left on each counter (0 when not locked). Mirrors
     /// `LoginThrottlePolicy.Limit.lockoutSeconds(afterFailures:)`.
-    static let failureScript = """
+    static let failureScript = RedisScript("""
         local now = tonumber(ARGV[1])
         local function int(x) return string.format('%.0f', x) end
         local function fail(key, at)
@@ -24,5 +24,5 @@ extension RedisLoginThrottle {
           return math.max(locked - now, 0)
         end
         return {fail(KEYS[1], 2), fail(KEYS[2], 6)}
-        """
+        """)
 }

@@ -49,9 +49,10 @@ public final class RedisLoginThrottle: LoginThrottle {
     @discardableResult
     public func recordFailure(account: String, ip: String) throws(LoginThrottleError) -> ThrottleDecision {
         let now = Self.milliseconds(clock.now())
-        let arguments = ["EVAL", Self.failureScript, "2", accountKey(account), ipKey(ip), String(now)]
-            + Self.arguments(policy.account) + Self.arguments(policy.ip)
-        let reply = try run { () throws(RedisError) in try client.command(arguments) }
+        let arguments = [String(now)] + Self.arguments(policy.account) + Self.arguments(policy.ip)
+        let reply = try run { () throws(RedisError) in
+            try client.evaluate(Self.failureScript, keys: [accountKey(account), ipKey(ip)], arguments: arguments)
+        }
         guard let remaining = reply.elements?.compactMap(\.int), remaining.count == 2 else {
             throw .unavailable(detail: reply.errorMessage ?? "unexpected reply to the failure script")
         }

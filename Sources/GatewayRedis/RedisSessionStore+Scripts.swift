@@ -29,7 +29,7 @@ extension RedisSessionStore {
     /// KEYS: session, patron index[, pre-login to retire]. ARGV: session TTL (ms), index
     /// TTL (ms), session hash, session prefix, then the field/value pairs. Also drops
     /// index entries whose session has expired, so the index stays small.
-    static let createScript = """
+    static let createScript = RedisScript("""
         if KEYS[3] then redis.call('DEL', KEYS[3]) end
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[2])) do
           if redis.call('EXISTS', ARGV[4] .. member) == 0 then redis.call('SREM', KEYS[2], member) end
@@ -39,27 +39,27 @@ extension RedisSessionStore {
         redis.call('SADD', KEYS[2], ARGV[3])
         redis.call('PEXPIRE', KEYS[2], ARGV[2])
         return 1
-        """
+        """)
 
     /// KEYS: session. Returns the touched session's fields, or nil.
-    static let findScript = prelude + """
+    static let findScript = RedisScript(prelude + """
         local h = live(KEYS[1])
         if not h then return false end
         touch(KEYS[1], h)
         return redis.call('HGETALL', KEYS[1])
-        """
+        """)
 
     /// KEYS: session. ARGV[5]: the client field. Returns 1, or 0 when the session is gone.
-    static let addClientScript = prelude + """
+    static let addClientScript = RedisScript(prelude + """
         local h = live(KEYS[1])
         if not h then return 0 end
         touch(KEYS[1], h)
         redis.call('HSET', KEYS[1], ARGV[5], '1')
         return 1
-        """
+        """)
 
     /// KEYS: session. ARGV: session hash, index prefix. Returns the deleted fields, or nil.
-    static let deleteScript = """
+    static let deleteScript = RedisScript("""
         local flat = redis.call('HGETALL', KEYS[1])
         if #flat == 0 then return false end
         redis.call('DEL', KEYS[1])
@@ -67,11 +67,11 @@ extension RedisSessionStore {
           if flat[i] == 'patron' then redis.call('SREM', ARGV[2] .. flat[i + 1], ARGV[1]) end
         end
         return flat
-        """
+        """)
 
     /// KEYS: patron index. ARGV[1]: session prefix. Deletes every listed session and the
     /// index; returns the client_ids of their `c:` fields.
-    static let deleteAllScript = """
+    static let deleteAllScript = RedisScript("""
         local clients = {}
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
           local key = ARGV[1] .. member
@@ -82,5 +82,5 @@ extension RedisSessionStore {
         end
         redis.call('DEL', KEYS[1])
         return clients
-        """
+        """)
 }

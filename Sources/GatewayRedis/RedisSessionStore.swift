@@ -111,9 +111,8 @@ public final class RedisSessionStore: SessionStore {
         [String(Self.milliseconds(clock.now())), String(lifetimes.idleSeconds * 1000), id.storageKey, Self.patronPrefix]
     }
 
-    private func eval(_ script: String, keys: [String], arguments: [String]) throws(SessionStoreError) -> RedisValue {
-        let command = ["EVAL", script, String(keys.count)] + keys + arguments
-        let reply = try run { () throws(RedisError) in try client.command(command) }
+    private func eval(_ script: RedisScript, keys: [String], arguments: [String]) throws(SessionStoreError) -> RedisValue {
+        let reply = try run { () throws(RedisError) in try client.evaluate(script, keys: keys, arguments: arguments) }
         if let message = reply.errorMessage { throw .unavailable(detail: "script error: \(message)") }
         return reply
     }

@@ -76,29 +76,43 @@ import Testing
         #expect(try (290_000...300_000).contains(redis.millisecondsToLive("lg:access:at-2")))
     }
 
+    /// One round trip each once Redis knows the scripts (`EVALSHA`); the first use of a
+    /// script after Redis starts costs one more (`NOSCRIPT`, then `EVAL` with the source).
     @Test func everyOperationIsOneRoundTrip() throws {
         let harness = try OAuthStoreHarness(.redis)
         let redis = try #require(harness.redis)
+        for pass in 1...2 {
+            for (name, operation) in Self.operations(harness) {
+                let sent = try redis.commandsSent(by: operation)
+                if pass == 1 {
+                    #expect(sent == 1 || sent == 2, "\(name), scripts not loaded yet")
+                } else {
+                    #expect(sent == 1, "\(name)")
+                }
+            }
+        }
+    }
+
+    /// Every store operation once, each kind of outcome, on fresh codes, tokens and a grant.
+    private static func operations(_ harness: OAuthStoreHarness) -> [(String, () throws -> Void)] {
         let code = OAuthStoreHarness.token()
         let tokens = (0..<5).map { _ in OAuthStoreHarness.token() }
         let grant = harness.grant()
-        let operations: [(String, () throws -> Void)] = [
+        let accessIDs = (1...3).map { _ in OAuthStoreHarness.id() }
+        return [
             ("save", { try harness.codes.save(harness.code(), codeHash: code.hash, ttlSeconds: 60) }),
             ("consume fresh", { _ = try harness.codes.consume(codeHash: code.hash) }),
             ("consume replayed", { _ = try harness.codes.consume(codeHash: code.hash) }),
-            ("start", { try harness.start(grant, refreshToken: tokens[0], jti: "at-1") }),
-            ("rotate", { _ = try harness.rotate(tokens[0], into: tokens[1], jti: "at-2", graceSeconds: 10) }),
-            ("retry", { _ = try harness.rotate(tokens[0], into: tokens[2], jti: "at-3", graceSeconds: 10) }),
+            ("start", { try harness.start(grant, refreshToken: tokens[0], jti: accessIDs[0]) }),
+            ("rotate", { _ = try harness.rotate(tokens[0], into: tokens[1], jti: accessIDs[1], graceSeconds: 10) }),
+            ("retry", { _ = try harness.rotate(tokens[0], into: tokens[2], jti: accessIDs[2], graceSeconds: 10) }),
             ("invalid", { _ = try harness.rotate(tokens[4], into: tokens[2]) }),
             ("grant lookup", { _ = try harness.grants.grant(refreshTokenHash: tokens[1].hash, at: harness.now) }),
-            ("introspection", { _ = try harness.isActive("at-2") }),
-            ("revoke access token", { try harness.grants.revoke(accessTokenID: "at-2") }),
+            ("introspection", { _ = try harness.isActive(accessIDs[1]) }),
+            ("revoke access token", { try harness.grants.revoke(accessTokenID: accessIDs[1]) }),
             ("reuse", { _ = try harness.rotate(tokens[0], into: tokens[3]) }),
             ("revoke grant", { try harness.grants.revoke(grantID: grant.grantID) }),
         ]
-        for (name, operation) in operations {
-            #expect(try redis.commandsSent(by: operation) == 1, "\(name)")
-        }
     }
 
     @Test func redisDownMakesEveryOperationUnavailableUntilItIsBack() throws {

@@ -53,6 +53,27 @@ import Testing
         #expect(nested.elements?.count == 3)
     }
 
+    @Test func scriptRunsByItsSHA1AndIsSentAgainAfterAFlush() throws {
+        let server = try RedisServerProcess()
+        let client = try makeClient(server)
+        let script = RedisScript("return {KEYS[1], ARGV[1], redis.call('INCR', KEYS[1])}")
+        #expect(script.sha1.count == 40)
+        #expect(try client.command(["SCRIPT", "LOAD", script.source]).string == script.sha1, "Redis names it the same")
+        #expect(try client.command(["SCRIPT", "FLUSH"]).isOK)
+
+        let before = client.commandsSent
+        let first = try client.evaluate(script, keys: ["counter"], arguments: ["a"])
+        #expect(first == .array([.bulk(Array("counter".utf8)), .bulk(Array("a".utf8)), .integer(1)]))
+        #expect(client.commandsSent - before == 2, "NOSCRIPT, then EVAL with the source")
+        let second = try client.evaluate(script, keys: ["counter"], arguments: ["b"])
+        #expect(second.elements?.last == .integer(2))
+        #expect(client.commandsSent - before == 3, "once loaded, one EVALSHA per call")
+        #expect(try client.command(["SCRIPT", "EXISTS", script.sha1]) == .array([.integer(1)]))
+
+        let faulty = RedisScript("return redis.call('NOSUCHCOMMAND')")
+        #expect(try client.evaluate(faulty, keys: [], arguments: []).errorMessage != nil, "a script fault is a reply, not a throw")
+    }
+
     @Test func errorReplyIsReturnedNotThrown() throws {
         let server = try RedisServerProcess()
         let client = try makeClient(server)
