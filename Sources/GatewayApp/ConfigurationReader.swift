@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// Typed, range-checked reads from a `ConfigurationSource`; each failure names the field
 /// and the source of the bad value.
 struct ConfigurationReader {
@@ -68,12 +70,6 @@ struct ConfigurationReader {
 
     func fail(_ path: String, _ reason: String) -> ConfigurationError {
         ConfigurationError(field: path, reason: reason, source: origin(path))
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
 

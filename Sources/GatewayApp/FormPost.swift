@@ -12,7 +12,7 @@ struct FormPost {
         let type = request.headers["Content-Type"]?.lowercased() ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else { return nil }
         var fields: [String: String] = [:]
-        for item in URLDecoding.formDecode(String(decoding: request.body, as: UTF8.self)) where fields[item.name] == nil {
+        for item in URLDecoding.formDecode(request.body) where fields[item.name] == nil {
             fields[item.name] = item.value
         }
         self.fields = fields

@@ -38,7 +38,7 @@ enum OAuthResponses {
         guard type.hasPrefix("application/x-www-form-urlencoded") else {
             throw OAuthError(.invalidRequest, "The body must be application/x-www-form-urlencoded.")
         }
-        let items = URLDecoding.formDecode(String(decoding: request.body, as: UTF8.self))
+        let items = URLDecoding.formDecode(request.body)
         return OAuthParameters(items.map { ($0.name, $0.value) })
     }
 

@@ -12,7 +12,7 @@ extension OAuthRoutes {
         let items: [(name: String, value: String)]
         do {
             parameters = try OAuthResponses.parameters(request)
-            items = request.method == "POST" ? URLDecoding.formDecode(String(decoding: request.body, as: UTF8.self)).map { ($0.name, $0.value) }
+            items = request.method == "POST" ? URLDecoding.formDecode(request.body).map { ($0.name, $0.value) }
                 : request.queryItems.map { ($0.name, $0.value) }
         } catch {
             return problemPage(.authProblemTitle, .badClientBody, language: Self.language(request), status: 400)

@@ -45,9 +45,12 @@ struct OAuthRoutes: Sendable {
         router.post("/end-session/confirm") { request in confirmEndSession(request) }
     }
 
+    /// Runs for every token, introspection and revocation request before its handler: it
+    /// decodes the form only when the answer depends on it.
     func clientAuthenticationWouldHash(_ request: HTTPRequest) -> Bool {
-        guard let parameters = try? OAuthResponses.parameters(request) else { return false }
-        return authenticator.wouldHash(authorization: request.headers["Authorization"], parameters: parameters)
+        authenticator.wouldHash(authorization: request.headers["Authorization"], formBody: request.body) {
+            try? OAuthResponses.parameters(request)
+        }
     }
 
     /// The SSO session of the request with its id, or nil.

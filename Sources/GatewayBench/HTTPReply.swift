@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// A response read by `HTTPConnection` or the open loop: status, the raw head and the body.
 /// Parsed on bytes: the generators read tens of thousands of these per second.
 struct HTTPReply {
@@ -36,21 +38,11 @@ struct HTTPReply {
         let wanted = name.lowercased()
         for line in String(decoding: head, as: UTF8.self).split(separator: "\r\n").dropFirst() {
             guard let colon = line.firstIndex(of: ":"), line[..<colon].lowercased() == wanted else { continue }
-            return String(line[line.index(after: colon)...].trimmingSpaces)
+            return line[line.index(after: colon)...].trimmingSpaces
         }
         return nil
     }
 
     /// Whether the body contains `text` byte for byte.
     func bodyContains(_ text: String) -> Bool { Bytes.find(Array(text.utf8), in: body) != nil }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-        return result
-    }
 }

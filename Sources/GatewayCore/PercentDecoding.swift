@@ -30,8 +30,22 @@ public enum PercentDecoding {
     /// Decodes `%XX` escapes (and `+` as space when `plusIsSpace`, as in form data);
     /// malformed escapes stay literal and invalid UTF-8 becomes U+FFFD, so input is never lost.
     public static func lenient(_ text: String, plusIsSpace: Bool = false) -> String {
-        let input = Array(text.utf8)
-        guard input.contains(UInt8(ascii: "%")) || (plusIsSpace && input.contains(UInt8(ascii: "+"))) else { return text }
+        var text = text
+        return text.withUTF8 { input in
+            needsDecoding(input, plusIsSpace: plusIsSpace) ? decode(input, plusIsSpace: plusIsSpace) : nil
+        } ?? text
+    }
+
+    /// `lenient` on UTF-8 bytes (e.g. one field of a form body).
+    public static func lenient(_ input: UnsafeBufferPointer<UInt8>, plusIsSpace: Bool = false) -> String {
+        needsDecoding(input, plusIsSpace: plusIsSpace) ? decode(input, plusIsSpace: plusIsSpace) : String(decoding: input, as: UTF8.self)
+    }
+
+    private static func needsDecoding(_ input: UnsafeBufferPointer<UInt8>, plusIsSpace: Bool) -> Bool {
+        input.contains { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }
+    }
+
+    private static func decode(_ input: UnsafeBufferPointer<UInt8>, plusIsSpace: Bool) -> String {
         var output = [UInt8]()
         output.reserveCapacity(input.count)
         var index = 0

@@ -13,7 +13,7 @@ struct BackchannelLogoutHandler: Sendable {
         guard request.headers["Content-Type"]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             return refuse("not_a_form")
         }
-        let tokens = URLDecoding.formDecode(String(decoding: request.body, as: UTF8.self)).filter { $0.name == "logout_token" }
+        let tokens = URLDecoding.formDecode(request.body).filter { $0.name == "logout_token" }
         guard tokens.count == 1, let token = tokens.first?.value, !token.isEmpty else { return refuse("logout_token_missing") }
         let logout: LogoutRequest
         do { logout = try validate(token) } catch { return refuse(error.description) }

@@ -61,7 +61,7 @@ final class DemoContext: Sendable {
         guard type.hasPrefix("application/x-www-form-urlencoded") else { throw .forgedForm }
         if let origin = request.headers["Origin"], origin != "null", origin != configuration.origin { throw .forgedForm }
         var fields: [String: String] = [:]
-        for item in URLDecoding.formDecode(String(decoding: request.body, as: UTF8.self)) where fields[item.name] == nil {
+        for item in URLDecoding.formDecode(request.body) where fields[item.name] == nil {
             fields[item.name] = item.value
         }
         guard let token = fields["csrf_token"], ConstantTime.equal(token, session.csrfToken) else { throw .forgedForm }

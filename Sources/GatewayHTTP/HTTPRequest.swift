@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// One HTTP request as the protocol handlers see it: already decoded, body complete,
 /// client address already resolved through the trusted proxies.
 public struct HTTPRequest: Sendable {
@@ -64,11 +66,5 @@ public struct QueryItem: Sendable, Equatable {
     public init(name: String, value: String) {
         self.name = name
         self.value = value
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// Which peers may tell us the client's address and scheme (`X-Forwarded-For`,
 /// `X-Forwarded-Proto`). Headers from anyone else are ignored, so a client cannot spoof
 /// its address into rate limits or the activity log.

@@ -45,6 +45,24 @@ public struct ClientAuthenticator: Sendable {
         return !secrets.isRemembered(secret: presented.secret, clientID: presented.id, encodedHash: hash)
     }
 
+    /// `wouldHash` for a form body not decoded yet, which `decode` decodes (nil when it is
+    /// not a form) only when the answer depends on it: a secret arrives in a Basic header or
+    /// a `client_secret` field, and a field name may be spelled with percent escapes, so a
+    /// body with neither `client_` nor `%` names no client and holds no secret.
+    public func wouldHash(authorization: String?, formBody: [UInt8], decode: () -> OAuthParameters?) -> Bool {
+        let basic = authorization.map { $0.utf8.count > 6 && $0.prefix(6).lowercased() == "basic " } ?? false
+        let escaped = formBody.contains(UInt8(ascii: "%"))
+        guard basic || escaped || formBody.firstRange(of: Self.secretField) != nil else { return false }
+        guard escaped || formBody.firstRange(of: Self.clientFields) != nil else {
+            return wouldHash(authorization: authorization, parameters: OAuthParameters([]))
+        }
+        guard let parameters = decode() else { return false }
+        return wouldHash(authorization: authorization, parameters: parameters)
+    }
+
+    private static let secretField = Array("client_secret".utf8)
+    private static let clientFields = Array("client_".utf8)
+
     private func check(_ credentials: ClientCredentials) throws(OAuthError) -> ApplicationPolicy {
         let clientID = credentials.claimedClientID ?? assertionIssuer(credentials)
         guard let clientID, let policy = policies(clientID), policy.active else { throw Self.failed("unknown or inactive client") }

@@ -54,7 +54,7 @@ public enum ClientCredentials: Sendable, Equatable {
     private static func decodeBasic(_ encoded: String) throws(OAuthError) -> (String, String) {
         var failure = OAuthError(.invalidClient, "Malformed HTTP Basic credentials.", detail: "bad basic header")
         failure.usedBasicAuthentication = true
-        guard let data = Data(base64Encoded: encoded.trimmingCharacters(in: .whitespaces)),
+        guard let data = Data(base64Encoded: encoded.trimmingSpaces),
               let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":") else { throw failure }
         let id = PercentDecoding.lenient(String(text[..<colon]), plusIsSpace: true)
         let secret = PercentDecoding.lenient(String(text[text.index(after: colon)...]), plusIsSpace: true)

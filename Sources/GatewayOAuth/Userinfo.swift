@@ -31,7 +31,7 @@ public struct Userinfo: Sendable {
             guard authorization.lowercased().hasPrefix("bearer "), authorization.utf8.count > 7 else {
                 throw OAuthError(.invalidRequest, "Use the Bearer authentication scheme.")
             }
-            header = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            header = authorization.dropFirst(7).trimmingSpaces
         }
         switch (header, formToken) {
         case (let token?, nil), (nil, let token?): return token

@@ -95,7 +95,7 @@ final class FakeProviderBackend: Sendable {
     }
 
     private func token(_ request: HTTPRequest) -> HTTPResponse {
-        let fields = Dictionary(URLDecoding.formDecode(String(decoding: request.body, as: UTF8.self)).map { ($0.name, $0.value) },
+        let fields = Dictionary(URLDecoding.formDecode(request.body).map { ($0.name, $0.value) },
                                 uniquingKeysWith: { first, _ in first })
         state.withLock { $0.tokenCalls.append(TokenCall(fields: fields, authorization: request.headers["Authorization"])) }
         switch fields["grant_type"] {

@@ -80,6 +80,22 @@ private let proxies = TrustedProxies([IPNetwork("10.0.0.0/8")!, IPNetwork("::1")
     @Test func invalidUTF8IsReplacedNotDropped() {
         #expect(URLDecoding.percentDecode("a%FFb") == "a\u{FFFD}b")
     }
+
+    @Test func formBodyDecodesFromBytesLikeAFormString() {
+        let body = Array("grant_type=refresh_token&&name=J%C3%A9r%C3%B4me+K&empty=&flag&=orphan&caf\u{E9}=%E2%82%AC".utf8)
+        let expected = [QueryItem(name: "grant_type", value: "refresh_token"), QueryItem(name: "name", value: "Jérôme K"),
+                        QueryItem(name: "empty", value: ""), QueryItem(name: "flag", value: ""), QueryItem(name: "", value: "orphan"),
+                        QueryItem(name: "café", value: "€")]
+        #expect(URLDecoding.formDecode(body) == expected)
+        #expect(URLDecoding.formDecode(String(decoding: body, as: UTF8.self)) == expected)
+        #expect(URLDecoding.formDecode([]) == [])
+        #expect(URLDecoding.formDecode(Array("a=b=c".utf8)) == [QueryItem(name: "a", value: "b=c")], "only the first = splits")
+    }
+
+    @Test func formBodyBytesThatAreNotUTF8BecomeReplacementCharacters() {
+        let body: [UInt8] = Array("a=x".utf8) + [0xFF] + Array("y&b=%FF".utf8)
+        #expect(URLDecoding.formDecode(body) == [QueryItem(name: "a", value: "x\u{FFFD}y"), QueryItem(name: "b", value: "\u{FFFD}")])
+    }
 }
 
 @Suite struct SecurityHeadersTests {

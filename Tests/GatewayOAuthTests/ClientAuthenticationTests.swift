@@ -83,4 +83,31 @@ extension Result {
         #expect(!authenticator.wouldHash(authorization: nil, parameters: OAuthParameters([("client_id", "e-books")])))
         #expect(!authenticator.wouldHash(authorization: nil, parameters: OAuthParameters([("client_id", "nobody"), ("client_secret", "x")])))
     }
+
+    /// The check runs before every token request: it decodes the form only when the form
+    /// may name a client (`client_`, or a `%` that could spell it) or carry a secret.
+    @Test func formIsDecodedOnlyWhenItMayNameAClient() throws {
+        let authenticator = try #require(try OAuthFixture().authenticator)
+        var decoded = 0
+        func wouldHash(_ authorization: String?, _ body: String) -> Bool {
+            authenticator.wouldHash(authorization: authorization, formBody: Array(body.utf8)) {
+                decoded += 1
+                return OAuthParameters(body.split(separator: "&").map { pair in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map { PercentDecoding.lenient(String($0)) }
+                    return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
+                })
+            }
+        }
+        let guess = "Basic " + Data("leesclub:guess".utf8).base64EncodedString()
+        #expect(!wouldHash(nil, "grant_type=refresh_token&refresh_token=abc&client_id=e-books"))
+        #expect(decoded == 0, "a public client's refresh: no secret anywhere")
+        #expect(wouldHash(guess, "token=abc"))
+        #expect(decoded == 0, "the secret is in the header and the form names no client")
+        #expect(wouldHash(nil, "client_id=leesclub&client_secret=guess"))
+        #expect(decoded == 1)
+        #expect(wouldHash(nil, "client_id=leesclub&%63lient_secret=guess"), "an escaped field name is still found")
+        #expect(decoded == 2)
+        #expect(!wouldHash(guess, "token=abc&client_id=other"), "two client ids: refused before any hashing")
+        #expect(decoded == 3)
+    }
 }
