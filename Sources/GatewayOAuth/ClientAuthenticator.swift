@@ -52,8 +52,8 @@ public struct ClientAuthenticator: Sendable {
     public func wouldHash(authorization: String?, formBody: [UInt8], decode: () -> OAuthParameters?) -> Bool {
         let basic = authorization.map { $0.utf8.count > 6 && $0.prefix(6).lowercased() == "basic " } ?? false
         let escaped = formBody.contains(UInt8(ascii: "%"))
-        guard basic || escaped || formBody.firstRange(of: Self.secretField) != nil else { return false }
-        guard escaped || formBody.firstRange(of: Self.clientFields) != nil else {
+        guard basic || escaped || Self.contains(Self.secretField, in: formBody) else { return false }
+        guard escaped || Self.contains(Self.clientFields, in: formBody) else {
             return wouldHash(authorization: authorization, parameters: OAuthParameters([]))
         }
         guard let parameters = decode() else { return false }
@@ -62,6 +62,22 @@ public struct ClientAuthenticator: Sendable {
 
     private static let secretField = Array("client_secret".utf8)
     private static let clientFields = Array("client_".utf8)
+
+    /// A plain byte search (the needles are short): the standard library's generic
+    /// `firstRange(of:)` costs more than the whole introspection it would guard.
+    private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { bytes in
+            needle.withUnsafeBufferPointer { pattern in
+                for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                    var matched = 1
+                    while matched < pattern.count, bytes[start + matched] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return true }
+                }
+                return false
+            }
+        }
+    }
 
     private func check(_ credentials: ClientCredentials) throws(OAuthError) -> ApplicationPolicy {
         let clientID = credentials.claimedClientID ?? assertionIssuer(credentials)
