@@ -81,7 +81,7 @@ struct GrantLedger {
         }
         guard let retirement = token.retirement else { return .invalid }
         let graceEnd = retirement.retiredAt.adding(seconds: presentation.graceSeconds)
-        if presentation.graceSeconds > 0, now < graceEnd, retirement.successorHash == current {
+        if presentation.graceSeconds > 0, now < graceEnd, retirement.successorHash == current, !retirement.sealedSuccessor.isEmpty {
             register(access, grantID: record.grant.grantID, at: now)
             return .retried(record.grant, sealedSuccessor: retirement.sealedSuccessor)
         }

@@ -19,7 +19,9 @@ public protocol GrantStore: Sendable {
     /// registered. A retired token presented again revokes the whole family — unless it
     /// was retired less than `graceSeconds` ago and its successor is still current, in which
     /// case the same successor is handed out again (`.retried`). `clientID` must be the
-    /// grant's client: another client's token is `.invalid` and revokes nothing.
+    /// grant's client: another client's token is `.invalid` and revokes nothing. Only a
+    /// token retired while `graceSeconds` was above 0 keeps its successor (sealed) for such
+    /// a retry; a policy that turns the window on later does not reach older rotations.
     func rotate(_ presented: OpaqueToken, successor: OpaqueToken, clientID: String, accessTokenID: String,
                 accessTokenSeconds: Int, graceSeconds: Int, at now: Instant) throws(OAuthStoreError) -> RotationOutcome
 

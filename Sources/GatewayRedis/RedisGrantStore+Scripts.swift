@@ -48,7 +48,8 @@ extension RedisGrantStore {
         """)
 
     /// KEYS: presented refresh token, successor, access token. ARGV: now, client id,
-    /// presented hash, successor hash, sealed successor, access deadline (ms), grace (ms),
+    /// presented hash, successor hash, sealed successor (empty without a grace window),
+    /// access deadline (ms), grace (ms),
     /// grant prefix, refresh prefix. Returns `{'rotated' | 'retried', sealed, grant
     /// fields}`, `{'reused'}` (after ending the grant) or `{'invalid'}`.
     static let rotateScript = RedisScript(prelude + """
@@ -75,7 +76,7 @@ extension RedisGrantStore {
         end
         if not token.retired then return {'invalid'} end
         local grace = tonumber(ARGV[7])
-        if grace > 0 and now < tonumber(token.retired) + grace and token.successor == grant.refresh then
+        if grace > 0 and now < tonumber(token.retired) + grace and token.successor == grant.refresh and token.sealed ~= '' then
           register()
           return {'retried', token.sealed, flat}
         end

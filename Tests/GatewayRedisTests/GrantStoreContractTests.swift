@@ -68,6 +68,18 @@ import Testing
     }
 
     @Test(arguments: OAuthBackend.allCases)
+    func windowTurnedOnAfterARotationDoesNotReachIt(backend: OAuthBackend) throws {
+        let harness = try OAuthStoreHarness(backend)
+        let tokens = (0..<3).map { _ in OAuthStoreHarness.token() }
+        try harness.start(harness.grant(), refreshToken: tokens[0], jti: "at-1")
+        #expect(try harness.rotate(tokens[0], into: tokens[1], jti: "at-2", graceSeconds: 0) != .invalid)
+
+        harness.clock.advance(by: 1)
+        #expect(try harness.rotate(tokens[0], into: tokens[2], graceSeconds: 10) == .reused, "no successor was kept for a retry")
+        #expect(try harness.rotate(tokens[1], into: tokens[2], graceSeconds: 10) == .invalid)
+    }
+
+    @Test(arguments: OAuthBackend.allCases)
     func retryOfATokenWhoseSuccessorWasAlreadyUsedRevokes(backend: OAuthBackend) throws {
         let harness = try OAuthStoreHarness(backend)
         let tokens = (0..<4).map { _ in OAuthStoreHarness.token() }
