@@ -227,7 +227,9 @@ def setup_lines(data, env):
         "loop on one thread (poll(2) over the keep-alive connections): request i is due at start + i/R and goes out then on an "
         "idle connection, or as soon as one frees up; its latency runs from that *scheduled* time, so queueing behind a slow "
         "answer is counted (no coordinated omission). Send lag = how late requests actually went out (a busy CPU or no idle "
-        "connection); answers are timed when the loop reads them, which it does at least every 1/R s.",
+        "connection); answers are timed when the loop reads them, which it does at least every 1/R s. A connection idle for "
+        "5 s is reopened before its next request, as HTTP clients' pools do (the gateway closes keep-alive connections silent "
+        "for 10 s).",
         "- Redis round trips per request: Δ`gateway_redis_commands_total` ÷ Δ requests of the route (`gateway_http_requests_total`) "
         "from `/metrics` before and after each run; CPU per request: Δ utime + stime of the gateway and of Redis ÷ the same requests.",
     ]

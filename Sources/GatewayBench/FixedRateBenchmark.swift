@@ -36,6 +36,8 @@ struct FixedRateBenchmark {
         var slow: [String] = []
         var ok = 0
         var bad = 0
+        /// Connections reopened because they had been idle too long (see `OpenLoop.maximumIdle`).
+        var reopened = 0
         var failures = FailureTally()
     }
 
@@ -86,7 +88,8 @@ struct FixedRateBenchmark {
         print("RESULT kind=\(options.kind.rawValue) rate=\(format(options.rate, 1)) seconds=\(options.seconds) "
               + "connections=\(options.connections) ok=\(ok) bad=\(bad) ok_per_s=\(format(Double(ok) / options.seconds, 1)) "
               + "\(latency.fields()) lag_p50_ms=\(format(lag.ms(50), 3)) lag_p99_ms=\(format(lag.ms(99), 3)) "
-              + "queued=\(results.reduce(0) { $0 + $1.queued }) generator_lag_p99_ms=\(format(generatorLag.ms(99), 3)) "
+              + "queued=\(results.reduce(0) { $0 + $1.queued }) reopened=\(results.reduce(0) { $0 + $1.reopened }) "
+              + "generator_lag_p99_ms=\(format(generatorLag.ms(99), 3)) "
               + "client_cpu_s=\(format(cpuSeconds, 2))")
         print("FAILURES \(failures.summary)")
     }

@@ -12,6 +12,8 @@ extension FixedRateBenchmark {
     struct OpenLoop {
         struct Slot {
             var fd: Int32 = -1
+            /// When the connection last finished an answer (or was opened).
+            var idleFrom: Int64 = 0
             var parser = ResponseParser()
             var busy = false
             var due: Int64 = 0
@@ -34,6 +36,11 @@ extension FixedRateBenchmark {
         private var polled: [pollfd] = []
         private var chunk = [UInt8](repeating: 0, count: 65_536)
         private var nextIndex = 0
+        /// A connection idle this long is reopened before it is used again, as HTTP clients'
+        /// pools do: the gateway closes keep-alive connections silent for 10 s by default
+        /// (`http.connection_timeout_seconds`), and at a low rate the loop may leave some of
+        /// its connections unused that long.
+        static let maximumIdle: Int64 = 5_000_000_000
         /// Since when `idle` has been non-empty without a break.
         private var idleSince: Int64 = 0
         private var nextSpare: Int
@@ -57,7 +64,7 @@ extension FixedRateBenchmark {
         mutating func run() throws(HTTPConnection.Failure) -> WorkerResult {
             for index in 0..<options.connections {
                 let fd = try HTTPConnection.connectedSocket(port: options.port)
-                slots.append(Slot(fd: fd, chain: options.kind == .refresh ? pool.refresh[index] : nil))
+                slots.append(Slot(fd: fd, idleFrom: LoadThreads.now(), chain: options.kind == .refresh ? pool.refresh[index] : nil))
                 polled.append(pollfd(fd: fd, events: 0, revents: 0))
             }
             idle = Array((0..<options.connections).reversed())
@@ -91,6 +98,7 @@ extension FixedRateBenchmark {
                     nextSpare += 1
                 }
                 idle.removeLast()
+                if LoadThreads.now() - slots[slot].idleFrom > Self.maximumIdle { reopen(slot) }
                 send(slot, index: nextIndex)
                 nextIndex += 1
             }
@@ -173,8 +181,17 @@ extension FixedRateBenchmark {
             if slots[slot].fd >= 0 { release(slot) } else { slots[slot].busy = false }
         }
 
+        /// A fresh connection for an idle slot (counted apart, not as a failure).
+        private mutating func reopen(_ slot: Int) {
+            result.reopened += 1
+            close(slots[slot].fd)
+            slots[slot].fd = (try? HTTPConnection.connectedSocket(port: options.port)) ?? -1
+            polled[slot].fd = slots[slot].fd
+        }
+
         private mutating func release(_ slot: Int) {
             slots[slot].busy = false
+            slots[slot].idleFrom = LoadThreads.now()
             if idle.isEmpty { idleSince = LoadThreads.now() }
             polled[slot].events = 0
             idle.append(slot)
