@@ -50,7 +50,7 @@ public struct ClientAuthenticator: Sendable {
     /// a `client_secret` field, and a field name may be spelled with percent escapes, so a
     /// body with neither `client_` nor `%` names no client and holds no secret.
     public func wouldHash(authorization: String?, formBody: [UInt8], decode: () -> OAuthParameters?) -> Bool {
-        let basic = authorization.map { $0.utf8.count > 6 && $0.prefix(6).lowercased() == "basic " } ?? false
+        let basic = authorization.map(ClientCredentials.isBasic) ?? false
         let escaped = formBody.contains(UInt8(ascii: "%"))
         guard basic || escaped || Self.contains(Self.secretField, in: formBody) else { return false }
         guard escaped || Self.contains(Self.clientFields, in: formBody) else {

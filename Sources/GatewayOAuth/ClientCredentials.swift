@@ -22,7 +22,7 @@ public enum ClientCredentials: Sendable, Equatable {
         let secret = try parameters.single("client_secret")
         let assertion = try parameters.single("client_assertion")
         let clientID = try parameters.single("client_id")
-        if let authorization, authorization.lowercased().hasPrefix("basic ") {
+        if let authorization, Self.isBasic(authorization) {
             guard secret == nil, assertion == nil else { throw Self.twoMethods }
             let (id, presentedSecret) = try Self.decodeBasic(String(authorization.dropFirst(6)))
             if let clientID, clientID != id { throw OAuthError(.invalidRequest, "client_id does not match the Authorization header.") }
@@ -46,6 +46,12 @@ public enum ClientCredentials: Sendable, Equatable {
         case .basic(let id, _), .post(let id, _), .none(let id): id
         case .assertion(_, let id): id
         }
+    }
+
+    /// Whether `authorization` uses the Basic scheme (case-insensitive, RFC 9110 §11.1),
+    /// without lowercasing the whole header.
+    static func isBasic(_ authorization: String) -> Bool {
+        authorization.utf8.count > 6 && authorization.prefix(6).lowercased() == "basic "
     }
 
     private static let twoMethods = OAuthError(.invalidRequest, "Use exactly one client authentication method.")

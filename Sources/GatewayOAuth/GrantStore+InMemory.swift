@@ -28,7 +28,7 @@ public final class InMemoryGrantStore: GrantStore {
     ) -> RotationOutcome {
         // Hashing and sealing happen before the lock: they cost more than the bookkeeping.
         let presentation = GrantLedger.Presentation(
-            presentedHash: presented.hash, successorHash: successor.hash, sealedSuccessor: graceSeconds > 0 ? presented.seal(successor) : "",
+            presentedHash: presented.hash, successorHash: successor.hash, sealedSuccessor: presented.sealForRetry(successor, graceSeconds: graceSeconds),
             clientID: clientID, graceSeconds: graceSeconds)
         let rotation = ledger.withLock { $0.rotate(presentation, access: (accessTokenID, accessTokenSeconds), at: now) }
         switch rotation {

@@ -34,6 +34,12 @@ public struct OpaqueToken: Sendable, Hashable, CustomStringConvertible {
         Hex.encode(zip(Base64URL.decode(successor.value)!, pad).map { $0 ^ $1 })
     }
 
+    /// What a rotation stores for a retry of this token: the sealed successor when the
+    /// policy has a grace window, else nothing (no retry can use it, so no HMAC is spent).
+    public func sealForRetry(_ successor: OpaqueToken, graceSeconds: Int) -> String {
+        graceSeconds > 0 ? seal(successor) : ""
+    }
+
     /// The successor sealed by `seal`, or nil when `sealed` is not one.
     public func unseal(_ sealed: String) -> OpaqueToken? {
         guard let bytes = Self.hexBytes(sealed), bytes.count == Self.byteCount else { return nil }

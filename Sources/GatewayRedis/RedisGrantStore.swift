@@ -58,9 +58,7 @@ public final class RedisGrantStore: GrantStore {
         let presentedHash = presented.hash
         let successorHash = successor.hash
         let keys = [Self.refreshPrefix + presentedHash, Self.refreshPrefix + successorHash, Self.accessPrefix + accessTokenID]
-        // The sealed successor serves only retries within a grace window: no HMAC without one.
-        let sealed = graceSeconds > 0 ? presented.seal(successor) : ""
-        let arguments = [String(nowMs), clientID, presentedHash, successorHash, sealed,
+        let arguments = [String(nowMs), clientID, presentedHash, successorHash, presented.sealForRetry(successor, graceSeconds: graceSeconds),
                          String(nowMs + accessTokenSeconds * 1000), String(max(0, graceSeconds) * 1000),
                          Self.grantPrefix, Self.refreshPrefix]
         let reply = try client.oauthScript(Self.rotateScript, keys: keys, arguments: arguments)

@@ -33,4 +33,11 @@ import Testing
         #expect(!sealed.contains(successor.value))
         #expect(presented.unseal("zz") == nil)
     }
+
+    @Test func aRetryIsSealedForOnlyWithAGraceWindow() {
+        let random = SecureRandom()
+        let presented = OpaqueToken.generate(using: random), successor = OpaqueToken.generate(using: random)
+        #expect(presented.sealForRetry(successor, graceSeconds: 0) == "", "no window: nothing kept, no HMAC")
+        #expect(presented.unseal(presented.sealForRetry(successor, graceSeconds: 5)) == successor)
+    }
 }
