@@ -1,7 +1,7 @@
 import Foundation
 public import GatewayCore
 import GatewayCrypto
-public import GatewayPolicy
+import GatewayPolicy
 public import GatewayTokens
 
 /// What both grants share: check the patron may still receive tokens, sign them with the

@@ -44,7 +44,7 @@ import Testing
     /// the gateway session authenticates), RP-initiated logout at the first ends the
     /// gateway session for both, and the first receives a back-channel logout token.
     @Test func twoApplicationsShareOneLoginAndOneLogout() throws {
-        let gateway = try RunningGateway(policies: RunningGateway.demoPolicies)
+        let gateway = try RunningGateway(policies: RunningGateway.demoPolicies, backchannelLogout: true)
         let issuer = "http://127.0.0.1:\(gateway.port)"
         let tipper = try DemoAppProcess(policy: "Policies/reading-tipper.json", issuer: issuer,
                                         clientSecretFile: gateway.directory.file("secrets/reading-tipper.secret"))

@@ -10,14 +10,19 @@ import Testing
 /// A real gateway (SQLite file, private Redis, HTTP on an ephemeral port).
 final class RunningGateway: Sendable {
     let redis: RedisServerProcess
-    let directory = TemporaryDirectory()
+    let directory: TemporaryDirectory
     let logs = MemoryLogSink()
     let application: GatewayApplication
     let port: UInt16
 
     /// A gateway with the policy files `policies` imported (their generated client secrets
-    /// in `secret(of:)`).
-    init(extraFlags: [String] = [], policies: [String] = []) throws {
+    /// in `secret(of:)`). Their `backchannel_logout_uri` is dropped unless
+    /// `backchannelLogout` is set: the demo policies name the fixed ports 8090/8091, where
+    /// only the browser test runs real demo applications, and a logout in any other test
+    /// running beside it would post that gateway's logout token to them.
+    init(extraFlags: [String] = [], policies: [String] = [], backchannelLogout: Bool = false) throws {
+        let directory = TemporaryDirectory()
+        self.directory = directory
         redis = try RedisServerProcess()
         for algorithm in policies.isEmpty ? [SignatureAlgorithm.es256] : SignatureAlgorithm.allCases {
             try KeyAdministration(directory: directory.path).generate(algorithm)
@@ -27,7 +32,8 @@ final class RunningGateway: Sendable {
                      "--keys-dir", directory.path, "--policies-dir", emptyPolicies(directory),
                      "--sqlite-path", directory.file("gateway.sqlite3")] + extraFlags
         if !policies.isEmpty {
-            let imported = CommandLineInterface.run(["policy", "import"] + policies + ["--secrets-dir", directory.file("secrets")] + flags,
+            let files = backchannelLogout ? policies : try policies.map { try Self.withoutBackchannelLogout($0, into: directory) }
+            let imported = CommandLineInterface.run(["policy", "import"] + files + ["--secrets-dir", directory.file("secrets")] + flags,
                                                     environment: [:])
             guard imported == 0 else { throw RunningGatewayError.importFailed(status: imported) }
         }
@@ -47,6 +53,19 @@ final class RunningGateway: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A copy of the policy file at `path` in `directory` without `backchannel_logout_uri`.
+    private static func withoutBackchannelLogout(_ path: String, into directory: TemporaryDirectory) throws -> String {
+        guard var policy = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] else {
+            throw RunningGatewayError.unreadablePolicy(path)
+        }
+        policy["backchannel_logout_uri"] = nil
+        let copies = directory.file("policies-imported")
+        try FileManager.default.createDirectory(atPath: copies, withIntermediateDirectories: true)
+        let copy = (copies as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+        try JSONSerialization.data(withJSONObject: policy, options: [.sortedKeys]).write(to: URL(fileURLWithPath: copy))
+        return copy
+    }
+
     /// The demo policy files of the repository.
     static var demoPolicies: [String] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -56,6 +75,7 @@ final class RunningGateway: Sendable {
 
 enum RunningGatewayError: Error {
     case importFailed(status: Int32)
+    case unreadablePolicy(String)
 }
 
 @Suite struct OperationsEndpointTests {
