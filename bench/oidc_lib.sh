@@ -124,12 +124,22 @@ oidc_peak() { # TARGET SECONDS: one peak run; its figures on one line into $oidc
 }
 
 oidc_peak_load() { # TARGET SECONDS: the load of one peak run (the refresh pool is issued before the counters are read)
+  # BENCH_OIDC_PROFILE=DIR: `perf record` samples the gateway during each peak run into DIR/TARGET-N.data
+  # (call graphs from frame pointers; read with `perf report -i FILE --no-children`). It costs CPU: not for figures.
+  local profiler=""
+  if [ -n "${BENCH_OIDC_PROFILE:-}" ]; then
+    mkdir -p "$BENCH_OIDC_PROFILE"
+    local n=1; while [ -e "$BENCH_OIDC_PROFILE/$1-$n.data" ]; do n=$((n + 1)); done
+    perf record -F 499 -g -p "$oidc_pid" -o "$BENCH_OIDC_PROFILE/$1-$n.data" -- sleep "$2" >/dev/null 2>&1 &
+    profiler=$!
+  fi
   case "$1" in
     refresh | userinfo) run_waited 90 "$oidc_dir/load.out" $oidc_wrk -d"$2"s "$oidc_base" -- "$1" "$oidc_dir/pool-$1.txt" 2 ;;
     introspect) run_waited 90 "$oidc_dir/load.out" $oidc_wrk -d"$2"s "$oidc_base" -- introspect "$oidc_dir/pool-introspect.txt" 2 "$oidc_basic" ;;
     exchanges) run_waited 90 "$oidc_dir/load.out" "$bench_bin" exchanges --url "$oidc_base" --session "$oidc_session" \
       --threads "$oidc_exchange_threads" --seconds "$2" --warmup 0.5 ;;
   esac
+  [ -z "$profiler" ] || wait "$profiler" || true
 }
 
 oidc_half_peak() { # KIND: half the median ok_rps of its peak rounds, rounded to 10/s

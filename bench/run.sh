@@ -24,6 +24,7 @@
 #                       processes to leave the CPU before it measures anyway (and says so)
 #   BENCH_OIDC_ROUNDS=3 BENCH_OIDC_SECONDS=10 BENCH_OIDC_RATE_SECONDS=10 BENCH_OIDC_FLOW_SECONDS=15
 #   BENCH_OIDC_POPULATION=100000  smaller values make a quick OpenID Connect trial run
+#   BENCH_OIDC_PROFILE=DIR  `perf record` the gateway during each OIDC peak run (costs CPU: a diagnosis, not figures)
 # Writes BENCHMARKS.md at the repo root and prints the table. Everything it starts
 # (Redis, three gateways, nginx) listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail

@@ -1,6 +1,7 @@
 import Foundation
 import GatewayCore
 import GatewayCrypto
+import Synchronization
 import Testing
 
 private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
@@ -15,6 +16,35 @@ private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x"
     #expect(random.bytes(32).count == 32)
     #expect(random.bytes(32) != random.bytes(32))
     #expect(random.hex(16).count == 32)
+}
+
+/// Small draws come from a per-thread reserve of DRBG output: across many refills no draw
+/// repeats, the bytes are not the zeros the reserve leaves behind, and every byte value
+/// turns up about as often as chance says (64 KiB: 256 expected per value).
+@Test func secureRandomReserveNeverRepeatsAndLooksUniform() {
+    let random = SecureRandom()
+    var seen = Set<[UInt8]>()
+    var counts = [Int](repeating: 0, count: 256)
+    for size in [1, 7, 16, 32, 64, 65, 300] { #expect(random.bytes(size).count == size) }
+    for _ in 0..<4096 {
+        let draw = random.bytes(16)
+        seen.insert(draw)
+        for byte in draw { counts[Int(byte)] += 1 }
+    }
+    #expect(seen.count == 4096)
+    // Each count is Binomial(65536, 1/256): mean 256, sd 16; [160, 360] is beyond 6 sd.
+    #expect(counts.allSatisfy { (160...360).contains($0) }, "byte value counts out of range: min \(counts.min()!) max \(counts.max()!)")
+}
+
+/// Each thread draws from its own reserve; no two threads ever get the same bytes.
+@Test func secureRandomThreadsNeverShareBytes() {
+    let draws = Mutex<[[UInt8]]>([])
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+        let random = SecureRandom()
+        let mine = (0..<2000).map { _ in random.bytes(16) }
+        draws.withLock { $0 += mine }
+    }
+    #expect(Set(draws.withLock { $0 }).count == 4 * 2000)
 }
 
 @Test func argon2idRoundTripsAPHCStringAndRejectsAWrongPassword() throws {
