@@ -4,7 +4,11 @@ import GatewayCore
 /// SHA-256 (FIPS 180-4) through OpenSSL's one-shot `EVP_Digest`.
 public enum SHA256 {
     /// The 32-byte digest of `data`.
-    public static func digest(_ data: [UInt8]) -> [UInt8] { oneShotDigest(data, EVP_sha256(), length: 32, name: "SHA-256") }
+    public static func digest(_ data: [UInt8]) -> [UInt8] { oneShotDigest(data, algorithm.md, length: 32, name: "SHA-256") }
+
+    /// Fetched once: `EVP_sha256()` makes every `EVP_Digest` look the implementation up in
+    /// the provider again, which costs more than hashing a token.
+    private static let algorithm = FetchedDigest("SHA256")
 
     /// The digest of the UTF-8 bytes of `string`.
     public static func digest(_ string: String) -> [UInt8] { digest(Array(string.utf8)) }
@@ -17,6 +21,18 @@ public enum SHA1 {
     /// The digest of the UTF-8 bytes of `string`, as 40 lowercase hex digits.
     public static func hexDigest(_ string: String) -> String {
         Hex.encode(oneShotDigest(Array(string.utf8), EVP_sha1(), length: 20, name: "SHA-1"))
+    }
+}
+
+/// An `EVP_MD` fetched from the default provider once and kept for the process's life.
+/// `@unchecked Sendable`: a fetched `EVP_MD` is immutable and OpenSSL 3 allows sharing it
+/// between threads.
+private final class FetchedDigest: @unchecked Sendable {
+    let md: OpaquePointer
+
+    init(_ name: String) {
+        guard let md = EVP_MD_fetch(nil, name, nil) else { preconditionFailure("OpenSSL has no \(name) digest") }
+        self.md = md
     }
 }
 
