@@ -4,16 +4,16 @@ import Synchronization
 import Glibc
 #endif
 
-/// The HTTP/1.1 server: GNU libmicrohttpd with an epoll loop per worker thread
-/// (`MHD_USE_EPOLL_INTERNAL_THREAD` + thread pool), handlers run synchronously on those
+/// The HTTP/1.1 server: one GNU libmicrohttpd daemon per worker thread, each with its own
+/// epoll loop (`MHD_USE_EPOLL_INTERNAL_THREAD`) and its own listening socket on the shared
+/// port (`SO_REUSEPORT`, see `ListeningSocket.group`); handlers run synchronously on those
 /// threads. Idle and slow connections cost no thread; a connection silent for longer
 /// than the timeout is closed.
 public final class HTTPServer: Sendable {
     /// The daemon handle is only used under the lock, or by the one caller that took it
     /// out of the lock to stop it, hence unchecked.
     private struct Running: @unchecked Sendable {
-        var daemon: OpaquePointer?
-        var listenDescriptor: Int32 = -1
+        var daemons: [OpaquePointer] = []
         var port: UInt16 = 0
         var context: Unmanaged<ServerContext>?
     }
@@ -38,26 +38,26 @@ public final class HTTPServer: Sendable {
         state.withLock { $0.context?.takeUnretainedValue().inFlight.load(ordering: .relaxed) ?? 0 }
     }
 
-    /// Binds the socket and starts the worker threads.
+    /// Binds the sockets and starts the worker threads.
     public func start() throws(HTTPServerError) {
-        let socket = try ListeningSocket(host: configuration.host, port: configuration.port)
+        let workers = max(1, configuration.threads)
+        let sockets = try ListeningSocket.group(host: configuration.host, port: configuration.port, count: workers)
         let context = Unmanaged.passRetained(ServerContext(responder: responder, maxBodyBytes: configuration.maxBodyBytes))
-        let daemon = startDaemon(listenDescriptor: socket.descriptor, context: context.toOpaque())
-        guard let daemon else {
-            context.release()
-            close(socket.descriptor)
-            throw .daemonStartFailed
+        var daemons: [OpaquePointer] = []
+        for socket in sockets {
+            guard let daemon = startDaemon(listenDescriptor: socket.descriptor, workers: workers, context: context.toOpaque()) else { break }
+            daemons.append(daemon)
         }
-        let alreadyRunning = state.withLock { running -> Bool in
-            guard running.daemon == nil else { return true }
-            running = Running(daemon: daemon, listenDescriptor: socket.descriptor, port: socket.port, context: context)
+        let alreadyRunning = daemons.count < sockets.count ? false : state.withLock { running -> Bool in
+            guard running.daemons.isEmpty else { return true }
+            running = Running(daemons: daemons, port: sockets[0].port, context: context)
             return false
         }
-        if alreadyRunning {
-            MHD_stop_daemon(daemon)
+        guard daemons.count == sockets.count, !alreadyRunning else {
+            for daemon in daemons { MHD_stop_daemon(daemon) } // each closes its own socket
             context.release()
-            close(socket.descriptor)
-            throw .alreadyStarted
+            for socket in sockets[daemons.count...] { close(socket.descriptor) }
+            throw daemons.count < sockets.count ? .daemonStartFailed : .alreadyStarted
         }
     }
 
@@ -68,25 +68,29 @@ public final class HTTPServer: Sendable {
             defer { running = Running() }
             return running
         }
-        guard let daemon = running.daemon, let context = running.context else { return }
+        guard !running.daemons.isEmpty, let context = running.context else { return }
         let shared = context.takeUnretainedValue()
         shared.draining.store(true, ordering: .relaxed)
-        let listener = MHD_quiesce_daemon(daemon)
-        if listener >= 0 { close(listener) }
+        for daemon in running.daemons {
+            let listener = MHD_quiesce_daemon(daemon)
+            if listener >= 0 { close(listener) }
+        }
         let deadline = monotonicNow() + (drainTimeout ?? configuration.drainTimeoutSeconds)
         while shared.inFlight.load(ordering: .relaxed) > 0, monotonicNow() < deadline { usleep(5_000) }
-        MHD_stop_daemon(daemon)
+        for daemon in running.daemons { MHD_stop_daemon(daemon) }
         context.release()
     }
 
-    private func startDaemon(listenDescriptor: Int32, context: UnsafeMutableRawPointer) -> OpaquePointer? {
+    /// One single-threaded daemon on `listenDescriptor`. The connection limit is shared out
+    /// among the `workers` daemons, as libmicrohttpd's own thread pool does; the per-address
+    /// limit applies per worker (each daemon counts its own connections).
+    private func startDaemon(listenDescriptor: Int32, workers: Int, context: UnsafeMutableRawPointer) -> OpaquePointer? {
         let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
         let options: [MHD_OptionItem] = [
             MHD_OptionItem(option: .LISTEN_SOCKET, value: Int(listenDescriptor), ptr_value: nil),
-            MHD_OptionItem(option: .THREAD_POOL_SIZE, value: max(1, configuration.threads), ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.maxHeaderBytes, ptr_value: nil),
-            MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.maxConnections, ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_LIMIT, value: max(1, configuration.maxConnections / workers), ptr_value: nil),
             MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: configuration.maxConnectionsPerIP, ptr_value: nil),
             MHD_OptionItem(option: .URI_LOG_CALLBACK, value: unsafeBitCast(uriLogCallback, to: Int.self), ptr_value: context),
             MHD_OptionItem(option: .NOTIFY_COMPLETED, value: unsafeBitCast(completedCallback, to: Int.self), ptr_value: context),
