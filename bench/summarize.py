@@ -140,10 +140,11 @@ def main():
     log_text = (f"Turning the access log off changed req/s by {log_change * 100:+.0f} %{log_noise}: "
                 f"{no_log['rps']:,.0f} vs {gateway['rps']:,.0f} with the log on.")
     threading = (
-        "**Threading model.** The gateway serves HTTP with GNU libmicrohttpd in "
-        "`MHD_USE_EPOLL_INTERNAL_THREAD` mode with a thread pool: each worker thread runs its own "
-        "epoll loop and runs handlers synchronously, so idle keep-alive connections cost no thread. "
-        f"The default pool is 2 x cores threads ({2 * int(cores) if cores.isdigit() else '?'} here), so that a handler "
+        "**Threading model.** The gateway serves HTTP with GNU libmicrohttpd: one single-threaded "
+        "daemon per worker (`MHD_USE_EPOLL_INTERNAL_THREAD`), each with its own epoll loop and its own "
+        "`SO_REUSEPORT` listening socket, so the kernel spreads connections over the workers; handlers "
+        "run synchronously, so idle keep-alive connections cost no thread. "
+        f"The default is 2 x cores workers ({2 * int(cores) if cores.isdigit() else '?'} here), so that a handler "
         "waiting on Redis or SQLite stalls only its own share of the connections; the `--threads "
         f"{cores}` row shows what one thread per core gives. In this run {faster} was faster: "
         f"{max(gateway['rps'], two['rps']):,.0f} vs {min(gateway['rps'], two['rps']):,.0f} req/s "

@@ -1,4 +1,5 @@
 public import Foundation
+import GatewayCrypto
 import GatewayCore
 import GatewayHTTP
 import GatewayRedis
@@ -55,6 +56,7 @@ public enum CommandLineInterface {
             return 78
         }
         ShutdownSignals.block()
+        Argon2Memory.returnBuffersToTheSystem()
         do {
             let application = try GatewayApplication(configuration: configuration)
             try application.start()
