@@ -1,5 +1,4 @@
 public import Foundation
-import GatewayCrypto
 import GatewayCore
 import GatewayHTTP
 import GatewayRedis
@@ -56,7 +55,6 @@ public enum CommandLineInterface {
             return 78
         }
         ShutdownSignals.block()
-        Argon2Memory.returnBuffersToTheSystem()
         do {
             let application = try GatewayApplication(configuration: configuration)
             try application.start()
