@@ -107,7 +107,11 @@ def rss_table(data):
             f"{'' if rss.get('hwm_reset', 1) else '; it could not be reset, so it includes the Argon2id check above'}) | "
             f"{mb(kb('hwm_tokens_kb'))} |",
             f"| highest `process_resident_memory_bytes` on `/metrics` after any of those runs | {mb(rss.get('metrics_max_bytes', 0))} |",
-            f"| peak after the login flows too (`VmHWM`; Argon2id's 19 MiB per hash) | {mb(kb('hwm_all_kb'))} |"]
+            f"| peak after the login flows too (`VmHWM`; Argon2id's 19 MiB per hash) | {mb(kb('hwm_all_kb'))} |",
+            "", RSS_NOTE]
+
+
+RSS_NOTE = ("Reading the RSS rows: after the setup's one Argon2id check, glibc's allocator may keep the heap memory of the freed 19 MiB buffer for the next hash (its mmap threshold rises to the size of the largest mapping freed so far). Runs on 2026-12-04 read 53.8–56.5 MB while serving when it was given back and 74.1 MB when it was kept. Fixing the threshold at 128 KiB (`mallopt(M_MMAP_THRESHOLD)`, make bench 17:39 UTC) made every buffer a fresh mapping: 53.8 MB, but each hash then page-faulted 19 MiB back in and the gateway's CPU per login rose from 26.9 to 41.5 ms, so the gateway keeps glibc's default.")
 
 
 def target_rows(data):
