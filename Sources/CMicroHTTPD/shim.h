@@ -9,10 +9,12 @@
 /* MHD_start_daemon is variadic; Swift cannot call it. Every option goes through one
    MHD_OPTION_ARRAY built in Swift, so this fixed-arity wrapper is all Swift needs. */
 static inline struct MHD_Daemon *gateway_mhd_start(unsigned int flags,
+                                                   MHD_AcceptPolicyCallback accept_policy,
+                                                   void *accept_policy_cls,
                                                    MHD_AccessHandlerCallback handler,
                                                    void *handler_cls,
                                                    const struct MHD_OptionItem *options) {
-    return MHD_start_daemon(flags, 0, NULL, NULL, handler, handler_cls,
+    return MHD_start_daemon(flags, 0, accept_policy, accept_policy_cls, handler, handler_cls,
                             MHD_OPTION_ARRAY, options, MHD_OPTION_END);
 }
 

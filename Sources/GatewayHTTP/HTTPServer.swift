@@ -42,7 +42,8 @@ public final class HTTPServer: Sendable {
     public func start() throws(HTTPServerError) {
         let workers = max(1, configuration.threads)
         let sockets = try ListeningSocket.group(host: configuration.host, port: configuration.port, count: workers)
-        let context = Unmanaged.passRetained(ServerContext(responder: responder, maxBodyBytes: configuration.maxBodyBytes))
+        let context = Unmanaged.passRetained(ServerContext(responder: responder, maxBodyBytes: configuration.maxBodyBytes,
+                                                           connectionsPerAddress: configuration.maxConnectionsPerIP))
         var daemons: [OpaquePointer] = []
         for socket in sockets {
             guard let daemon = startDaemon(listenDescriptor: socket.descriptor, workers: workers, context: context.toOpaque()) else { break }
@@ -83,7 +84,7 @@ public final class HTTPServer: Sendable {
 
     /// One single-threaded daemon on `listenDescriptor`. The connection limit is shared out
     /// among the `workers` daemons, as libmicrohttpd's own thread pool does; the per-address
-    /// limit applies per worker (each daemon counts its own connections).
+    /// limit is counted across all of them in the shared context (`acceptPolicyCallback`).
     private func startDaemon(listenDescriptor: Int32, workers: Int, context: UnsafeMutableRawPointer) -> OpaquePointer? {
         let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
         let options: [MHD_OptionItem] = [
@@ -91,12 +92,12 @@ public final class HTTPServer: Sendable {
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.maxHeaderBytes, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_LIMIT, value: max(1, configuration.maxConnections / workers), ptr_value: nil),
-            MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: configuration.maxConnectionsPerIP, ptr_value: nil),
+            MHD_OptionItem(option: .NOTIFY_CONNECTION, value: unsafeBitCast(connectionNotifyCallback, to: Int.self), ptr_value: context),
             MHD_OptionItem(option: .URI_LOG_CALLBACK, value: unsafeBitCast(uriLogCallback, to: Int.self), ptr_value: context),
             MHD_OptionItem(option: .NOTIFY_COMPLETED, value: unsafeBitCast(completedCallback, to: Int.self), ptr_value: context),
             MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
         ]
-        return options.withUnsafeBufferPointer { gateway_mhd_start(flags, accessHandler, context, $0.baseAddress) }
+        return options.withUnsafeBufferPointer { gateway_mhd_start(flags, acceptPolicyCallback, context, accessHandler, context, $0.baseAddress) }
     }
 
     private func monotonicNow() -> Double {

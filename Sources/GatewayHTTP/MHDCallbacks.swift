@@ -14,6 +14,24 @@ let uriLogCallback: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CCha
     return Unmanaged.passRetained(RequestState(target: target)).toOpaque()
 }
 
+/// Admits a new connection unless its client address already holds
+/// `http.max_connections_per_ip` connections across all workers. MHD calls it only after
+/// its own checks (the worker's connection limit), so every admitted connection is either
+/// started — and later reported closed — or never counted.
+let acceptPolicyCallback: MHD_AcceptPolicyCallback = { cls, address, _ in
+    let context = Unmanaged<ServerContext>.fromOpaque(cls!).takeUnretainedValue()
+    guard context.connectionsPerAddress > 0 else { return .YES }
+    return context.admit(SocketAddress.text(of: address)) ? .YES : .NO
+}
+
+/// Uncounts a closed connection (see `acceptPolicyCallback`).
+let connectionNotifyCallback: MHD_NotifyConnectionCallback = { cls, connection, _, code in
+    guard code == .CONNECTION_NOTIFY_CLOSED else { return }
+    let context = Unmanaged<ServerContext>.fromOpaque(cls!).takeUnretainedValue()
+    guard context.connectionsPerAddress > 0, let connection else { return }
+    context.release(SocketAddress.text(of: gateway_mhd_client_address(connection)))
+}
+
 /// Called when MHD is done with a request (sent, failed or timed out): frees its state.
 let completedCallback: MHD_RequestCompletedCallback = { cls, _, conCls, _ in
     let context = Unmanaged<ServerContext>.fromOpaque(cls!).takeUnretainedValue()

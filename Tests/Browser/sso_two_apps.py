@@ -15,10 +15,9 @@ import json
 import sys
 from urllib.parse import urlsplit
 
-from chromium import browser, fill
+from chromium import browser, fill, replaced
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 USERNAME, EMAIL, PASSWORD = "ssolezer", "ssolezer@example.org", "een lange zin als wachtwoord"
@@ -40,7 +39,7 @@ def click(driver, selector, base, path):
     """Clicks, waits for the page to be replaced (the target may be the URL already shown), then for `path`."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 15).until(staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
     loaded(driver, base, path)
 
 

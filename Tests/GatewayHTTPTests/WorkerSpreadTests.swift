@@ -27,4 +27,31 @@ import Testing
         // Binomial(64, 1/4) per worker: mean 16; 40 or more on one worker has odds below 1e-9.
         #expect(counts.count == 4 && counts.values.allSatisfy { $0 < 40 }, "requests per worker thread: \(counts.values.sorted())")
     }
+
+    /// `http.max_connections_per_ip` holds across all workers: each daemon would count only
+    /// its own connections, and four workers would then admit four times the limit.
+    @Test func connectionsPerAddressAreCountedAcrossAllWorkers() throws {
+        let test = try TestServer(configuration: HTTPServerConfiguration(port: 0, threads: 4, maxConnectionsPerIP: 3))
+        var held = try (0..<3).map { _ in try RawHTTPConnection(port: test.port) }
+        for connection in held {
+            try connection.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try connection.readResponse().status == 200)
+        }
+        // Further connections from the same address are closed unanswered, whichever worker accepts them.
+        for _ in 0..<8 {
+            let extra = try RawHTTPConnection(port: test.port)
+            try? extra.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(extra.waitForClose(timeout: 5))
+        }
+        // A closed connection frees its place once the server has seen the close.
+        held.removeFirst() // its last reference: the socket is closed
+        var answered = false
+        for _ in 0..<50 where !answered {
+            let next = try RawHTTPConnection(port: test.port)
+            try? next.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            answered = (try? next.readResponse(timeout: 1))?.status == 200
+            if !answered { usleep(20_000) }
+        }
+        withExtendedLifetime(held) { #expect(answered) } // the other two stay open throughout
+    }
 }
