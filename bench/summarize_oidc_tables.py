@@ -111,7 +111,7 @@ def rss_table(data):
             "", RSS_NOTE]
 
 
-RSS_NOTE = ("Reading the RSS rows: after the setup's one Argon2id check, glibc's allocator may keep the heap memory of the freed 19 MiB buffer for the next hash (its mmap threshold rises to the size of the largest mapping freed so far). Runs on 2026-12-04 read 53.8–56.5 MB while serving when it was given back and 74.1 MB when it was kept. Fixing the threshold at 128 KiB (`mallopt(M_MMAP_THRESHOLD)`, make bench 17:39 UTC) made every buffer a fresh mapping: 53.8 MB, but each hash then page-faulted 19 MiB back in and the gateway's CPU per login rose from 26.9 to 41.5 ms, so the gateway keeps glibc's default.")
+RSS_NOTE = ("Reading the RSS rows: after the setup's one Argon2id check, glibc's allocator may keep the heap memory of the freed 19 MiB buffer for the next hash (its dynamic mmap threshold rises to the size of the largest mapping freed so far), and the peak while serving then reads about 19 MB more than when the buffer was given back. The gateway keeps glibc's default on purpose: a fixed threshold returns every buffer but makes each hash page-fault 19 MiB back in (README, \"Benchmarks\", has the measured trade-off).")
 
 
 def target_rows(data):

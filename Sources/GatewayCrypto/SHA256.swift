@@ -20,8 +20,10 @@ public enum SHA256 {
 public enum SHA1 {
     /// The digest of the UTF-8 bytes of `string`, as 40 lowercase hex digits.
     public static func hexDigest(_ string: String) -> String {
-        Hex.encode(oneShotDigest(Array(string.utf8), EVP_sha1(), length: 20, name: "SHA-1"))
+        Hex.encode(oneShotDigest(Array(string.utf8), algorithm.md, length: 20, name: "SHA-1"))
     }
+
+    private static let algorithm = FetchedDigest("SHA1")
 }
 
 /// An `EVP_MD` fetched from the default provider once and kept for the process's life.

@@ -49,16 +49,23 @@ public final class HTTPServer: Sendable {
             guard let daemon = startDaemon(listenDescriptor: socket.descriptor, workers: workers, context: context.toOpaque()) else { break }
             daemons.append(daemon)
         }
-        let alreadyRunning = daemons.count < sockets.count ? false : state.withLock { running -> Bool in
+        func undo() {
+            for daemon in daemons { MHD_stop_daemon(daemon) } // each closes its own socket
+            context.release()
+            for socket in sockets[daemons.count...] { close(socket.descriptor) }
+        }
+        guard daemons.count == sockets.count else {
+            undo()
+            throw .daemonStartFailed
+        }
+        let alreadyRunning = state.withLock { running -> Bool in
             guard running.daemons.isEmpty else { return true }
             running = Running(daemons: daemons, port: sockets[0].port, context: context)
             return false
         }
-        guard daemons.count == sockets.count, !alreadyRunning else {
-            for daemon in daemons { MHD_stop_daemon(daemon) } // each closes its own socket
-            context.release()
-            for socket in sockets[daemons.count...] { close(socket.descriptor) }
-            throw daemons.count < sockets.count ? .daemonStartFailed : .alreadyStarted
+        if alreadyRunning {
+            undo()
+            throw .alreadyStarted
         }
     }
 
