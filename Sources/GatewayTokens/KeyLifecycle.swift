@@ -16,16 +16,34 @@ public enum KeyLifecycle {
 
     /// The key that signs `algorithm` tokens at `now`, if any.
     public static func active(for algorithm: SignatureAlgorithm, in manifest: KeyManifest, at now: Date) -> KeyManifest.Entry? {
-        manifest.keys
-            .filter { $0.alg == algorithm && $0.activateAt <= now && ($0.retiredAt.map { $0 > now } ?? true) }
-            .max { ($0.activateAt, $0.createdAt) < ($1.activateAt, $1.createdAt) }
+        succession(manifest)
+            .filter { $0.entry.alg == algorithm && $0.entry.activateAt <= now && ($0.entry.retiredAt.map { $0 > now } ?? true) }
+            .max { $0.rank < $1.rank }?.entry
+    }
+
+    /// Every entry with the order in which keys take over: activation, then creation, then
+    /// place in the manifest (which only ever appends). The manifest keeps whole seconds,
+    /// so a key generated and rotated with `--publish-for 0` within one second ties on both
+    /// timestamps; without the last rule the older key would stay active for good.
+    private static func succession(_ manifest: KeyManifest) -> [(entry: KeyManifest.Entry, rank: Rank)] {
+        manifest.keys.enumerated().map { ($1, Rank(activateAt: $1.activateAt, createdAt: $1.createdAt, place: $0)) }
+    }
+
+    private struct Rank: Comparable {
+        let activateAt: Date
+        let createdAt: Date
+        let place: Int
+
+        static func < (a: Rank, b: Rank) -> Bool { (a.activateAt, a.createdAt, a.place) < (b.activateAt, b.createdAt, b.place) }
     }
 
     /// When `entry` stopped (or will stop) signing: the activation of its successor.
     public static func deactivation(of entry: KeyManifest.Entry, in manifest: KeyManifest) -> Date? {
-        manifest.keys
-            .filter { $0.alg == entry.alg && $0.kid != entry.kid && $0.activateAt > entry.activateAt && $0.retiredAt == nil }
-            .map(\.activateAt)
+        let ranked = succession(manifest)
+        guard let own = ranked.first(where: { $0.entry.kid == entry.kid })?.rank else { return nil }
+        return ranked
+            .filter { $0.entry.alg == entry.alg && $0.rank > own && $0.entry.retiredAt == nil }
+            .map(\.entry.activateAt)
             .min()
     }
 

@@ -45,4 +45,14 @@ private func entry(_ kid: String, activate: TimeInterval, retired: TimeInterval?
     @Test func nextChangeIsTheEarliestFutureTimestamp() {
         #expect(KeyLifecycle.nextChange(in: manifest, after: t0.addingTimeInterval(1500)) == t0.addingTimeInterval(5000))
     }
+
+    /// `keys generate` and `keys rotate --publish-for 0` within one second: the manifest's
+    /// whole-second timestamps tie, and the later entry takes over.
+    @Test func aKeyRotatedWithinTheSameSecondTakesOver() {
+        let tied = KeyManifest(keys: [entry("first", activate: 0), entry("second", activate: 0)])
+        #expect(KeyLifecycle.active(for: .es256, in: tied, at: t0)?.kid == "second")
+        #expect(KeyLifecycle.state(of: tied.keys[0], in: tied, at: t0) == .published)
+        #expect(KeyLifecycle.deactivation(of: tied.keys[0], in: tied) == t0)
+        #expect(KeyLifecycle.deactivation(of: tied.keys[1], in: tied) == nil)
+    }
 }
